@@ -1,0 +1,1 @@
+"""DVCQ — tracking the provincial plan for Directive 05-CT/TU (Ninh Bình)."""

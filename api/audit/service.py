@@ -1,0 +1,103 @@
+"""Audit events, written in the same transaction as the change they record."""
+
+from datetime import date, datetime
+from decimal import Decimal
+from enum import Enum
+from typing import Any
+
+from sqlalchemy import inspect, select
+from sqlalchemy.orm import Session
+
+from api.audit.models import AuditEvent
+from api.auth.policy import Actor, Perm, require
+from api.common.listing import ListQuery, fetch_page, order_by_sort
+from api.common.request_context import request_id
+
+# Never copied into the audit log.
+_SECRET_COLUMNS = frozenset({"password_hash", "secret_hash", "token_hash", "search_text"})
+
+
+def _json_safe(value: Any) -> Any:
+    if isinstance(value, Enum):
+        return value.value
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, Decimal):
+        return str(value)
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return value
+
+
+def snapshot(record: object) -> dict[str, Any]:
+    """The record's columns as JSON, without secrets."""
+    mapper = inspect(record).mapper
+    return {
+        attr.key: _json_safe(getattr(record, attr.key))
+        for attr in mapper.column_attrs
+        if attr.key not in _SECRET_COLUMNS
+    }
+
+
+def record_event(
+    db: Session,
+    actor: Actor,
+    action: str,
+    record: object,
+    *,
+    before: dict[str, Any] | None = None,
+    entity: str | None = None,
+) -> AuditEvent:
+    """Write one event. `action` is create/update/delete or a workflow action's name."""
+    after = None if action == "delete" else snapshot(record)
+    state = after or before or {}
+    event = AuditEvent(
+        actor_user_id=actor.user_id,
+        actor_client_id=actor.client_id,
+        actor_name=actor.name,
+        action=action,
+        entity=entity or record.__tablename__,  # type: ignore[attr-defined]
+        entity_id=str(state.get("id", "")),
+        unit_id=state.get("unit_id") if "unit_id" in state else None,
+        before=before,
+        after=after,
+        request_id=request_id.get(),
+    )
+    db.add(event)
+    return event
+
+
+def list_events(
+    db: Session,
+    actor: Actor,
+    lq: ListQuery,
+    *,
+    entity: str | None = None,
+    entity_id: str | None = None,
+    action: str | None = None,
+    actor_user_id: int | None = None,
+    unit_id: int | None = None,
+    from_: datetime | None = None,
+    to: datetime | None = None,
+) -> tuple[list[AuditEvent], int]:
+    require(actor, Perm.audit_read)
+    stmt = select(AuditEvent)
+    filters = [
+        (AuditEvent.entity, entity),
+        (AuditEvent.entity_id, entity_id),
+        (AuditEvent.action, action),
+        (AuditEvent.actor_user_id, actor_user_id),
+        (AuditEvent.unit_id, unit_id),
+    ]
+    for column, value in filters:
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if from_ is not None:
+        stmt = stmt.where(AuditEvent.at >= from_)
+    if to is not None:
+        stmt = stmt.where(AuditEvent.at < to)
+    stmt = order_by_sort(
+        stmt, lq.sort, {"at": AuditEvent.at, "id": AuditEvent.id}, "-at", AuditEvent.id.desc()
+    )
+    rows, total = fetch_page(db, stmt, lq)
+    return list(rows), total

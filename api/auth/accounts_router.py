@@ -1,0 +1,116 @@
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Response
+
+from api.auth import accounts
+from api.auth.deps import CurrentActor
+from api.auth.enums import Role
+from api.auth.schemas import (
+    ClientCreate,
+    ClientCreated,
+    ClientRead,
+    ClientUpdate,
+    UserCreate,
+    UserRead,
+    UserUpdate,
+)
+from api.common.listing import ListParams
+from api.common.schemas import Page
+from api.common.versioning import IfMatch, set_etag
+from api.db import Db
+
+users = APIRouter(prefix="/users", tags=["users"])
+clients = APIRouter(prefix="/clients", tags=["clients"])
+
+
+@users.get("", response_model=Page[UserRead])
+def list_users(
+    db: Db,
+    actor: CurrentActor,
+    lq: ListParams,
+    role: Role | None = None,
+    unit_id: int | None = None,
+    is_active: Annotated[bool | None, Query()] = None,
+) -> Page[UserRead]:
+    items, total = accounts.list_users(
+        db, actor, lq, role=role, unit_id=unit_id, is_active=is_active
+    )
+    return Page(items=items, total=total, limit=lq.limit, offset=lq.offset)
+
+
+@users.post("", response_model=UserRead, status_code=201)
+def create_user(body: UserCreate, response: Response, db: Db, actor: CurrentActor) -> UserRead:
+    user = accounts.create_user(db, actor, body)
+    set_etag(response, user.version)
+    return user
+
+
+@users.get("/{user_id}", response_model=UserRead)
+def get_user(user_id: int, response: Response, db: Db, actor: CurrentActor) -> UserRead:
+    user = accounts.get_user(db, actor, user_id)
+    set_etag(response, user.version)
+    return user
+
+
+@users.patch("/{user_id}", response_model=UserRead)
+def update_user(
+    user_id: int,
+    body: UserUpdate,
+    response: Response,
+    db: Db,
+    actor: CurrentActor,
+    expected: IfMatch,
+) -> UserRead:
+    user = accounts.update_user(db, actor, user_id, body, expected)
+    set_etag(response, user.version)
+    return user
+
+
+@users.delete("/{user_id}", status_code=204)
+def delete_user(user_id: int, db: Db, actor: CurrentActor, expected: IfMatch) -> Response:
+    accounts.delete_user(db, actor, user_id, expected)
+    return Response(status_code=204)
+
+
+@clients.get("", response_model=Page[ClientRead])
+def list_clients(db: Db, actor: CurrentActor, lq: ListParams) -> Page[ClientRead]:
+    items, total = accounts.list_clients(db, actor, lq)
+    return Page(items=items, total=total, limit=lq.limit, offset=lq.offset)
+
+
+@clients.post("", response_model=ClientCreated, status_code=201)
+def create_client(body: ClientCreate, db: Db, actor: CurrentActor) -> ClientCreated:
+    client, secret = accounts.create_client(db, actor, body)
+    return ClientCreated(**ClientRead.model_validate(client).model_dump(), client_secret=secret)
+
+
+@clients.get("/{client_pk}", response_model=ClientRead)
+def get_client(client_pk: int, response: Response, db: Db, actor: CurrentActor) -> ClientRead:
+    client = accounts.get_client(db, actor, client_pk)
+    set_etag(response, client.version)
+    return client
+
+
+@clients.patch("/{client_pk}", response_model=ClientRead)
+def update_client(
+    client_pk: int,
+    body: ClientUpdate,
+    response: Response,
+    db: Db,
+    actor: CurrentActor,
+    expected: IfMatch,
+) -> ClientRead:
+    client = accounts.update_client(db, actor, client_pk, body, expected)
+    set_etag(response, client.version)
+    return client
+
+
+@clients.post("/{client_pk}/revoke", response_model=ClientRead)
+def revoke_client(client_pk: int, db: Db, actor: CurrentActor) -> ClientRead:
+    return accounts.revoke_client(db, actor, client_pk)
+
+
+@clients.post("/{client_pk}/rotate-secret", response_model=ClientCreated)
+def rotate_client_secret(client_pk: int, db: Db, actor: CurrentActor) -> ClientCreated:
+    client, secret = accounts.rotate_client_secret(db, actor, client_pk)
+    return ClientCreated(**ClientRead.model_validate(client).model_dump(), client_secret=secret)

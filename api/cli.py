@@ -1,0 +1,149 @@
+"""The `dvcq` command."""
+
+import json
+import logging
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from api.config import PROJECT_ROOT, get_settings
+
+app = typer.Typer(help="DVCQ — quản trị hệ thống dân vận chính quyền", no_args_is_help=True)
+
+
+@app.command()
+def migrate() -> None:
+    """Apply the database migrations up to the latest."""
+    from api.db import database_url
+    from api.migrations_state import upgrade_to_head
+
+    upgrade_to_head(database_url())
+    typer.echo("Database migrated to head.")
+
+
+@app.command()
+def seed(
+    demo: Annotated[bool | None, typer.Option(help="Also create demo accounts")] = None,
+) -> None:
+    """Load the unit list (and demo accounts unless in production). Safe to run again."""
+    from api.db import session_factory
+    from api.seed import seed as run_seed
+
+    with session_factory().begin() as db:
+        report = run_seed(db, demo_accounts=demo)
+    typer.echo(
+        f"Units added: {report.units_added}; demo accounts added: "
+        f"{', '.join(report.accounts_added) or 'none'}"
+    )
+
+
+@app.command("create-user")
+def create_user(
+    username: str,
+    full_name: Annotated[str, typer.Option(help="Họ và tên")],
+    role: Annotated[
+        str, typer.Option(help="admin|coordinator|office|inspector|unit_officer|viewer")
+    ],
+    unit_code: Annotated[str | None, typer.Option(help="Mã đơn vị, ví dụ SNV")] = None,
+    email: Annotated[str | None, typer.Option()] = None,
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+) -> None:
+    """Create a user (the first admin of a new installation, for instance)."""
+    from sqlalchemy import select
+
+    from api.auth import accounts
+    from api.auth.enums import Role
+    from api.auth.policy import Actor
+    from api.auth.schemas import UserCreate
+    from api.common.problems import Problem
+    from api.db import session_factory
+    from api.units.models import Unit
+
+    system = Actor(name="cli", role=Role.admin)
+    try:
+        with session_factory().begin() as db:
+            unit_id = None
+            if unit_code:
+                unit_id = db.scalar(select(Unit.id).where(Unit.code == unit_code.upper()))
+                if unit_id is None:
+                    raise typer.BadParameter(f"unknown unit code {unit_code}")
+            data = UserCreate(
+                username=username,
+                full_name=full_name,
+                role=Role(role),
+                unit_id=unit_id,
+                email=email,
+                password=password,
+            )
+            user = accounts.create_user(db, system, data)
+            typer.echo(f"User {user.username} created (id {user.id}).")
+    except Problem as exc:
+        typer.echo(f"Error: {exc.detail}", err=True)
+        raise typer.Exit(1) from exc
+
+
+@app.command("export-openapi")
+def export_openapi(
+    output: Annotated[Path, typer.Option(help="Where to write")] = PROJECT_ROOT / "openapi.json",
+) -> None:
+    """Write the app's OpenAPI document (the committed openapi.json)."""
+    output.write_text(openapi_text(), encoding="utf-8")
+    typer.echo(f"Wrote {output}")
+
+
+def openapi_text() -> str:
+    from api.main import create_app
+
+    return json.dumps(create_app().openapi(), ensure_ascii=False, indent=2, sort_keys=False) + "\n"
+
+
+@app.command()
+def serve(
+    reload: Annotated[bool, typer.Option(help="Restart on code changes (development)")] = False,
+) -> None:
+    """Migrate, seed, and serve the API and the web app (the quick start's `make run`)."""
+    import uvicorn
+
+    from api.common.embedded_pg import stop_embedded_postgres
+
+    settings = get_settings()
+    settings.check_safe_for_production()
+    embedded = not settings.database_url
+    migrate()
+    seed(demo=None)
+    url = f"http://{settings.host}:{settings.port}"
+    typer.echo("")
+    typer.echo(f"DVCQ is running at {url}  (API docs: {url}/api/v1/docs)")
+    typer.echo(
+        "Database: " + ("embedded PostgreSQL in var/pgdata" if embedded else "DVCQ_DATABASE_URL")
+    )
+    if settings.demo_accounts:
+        from api.seed import DEMO_ACCOUNTS
+
+        typer.echo(f"Demo accounts (password: {settings.demo_password}):")
+        for account in DEMO_ACCOUNTS:
+            typer.echo(f"  {account.username:<12} {account.role.label} — {account.unit_code}")
+    typer.echo("Press Ctrl-C to stop.")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    try:
+        uvicorn.run(
+            "api.main:create_app",
+            factory=True,
+            host=settings.host,
+            port=settings.port,
+            reload=reload,
+            access_log=False,
+            log_level=settings.log_level.lower(),
+        )
+    finally:
+        stop_embedded_postgres()
+        logging.getLogger(__name__).info("stopped")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,84 @@
+"""create_app(): the API under /api/v1, health checks, and the built SPA at /."""
+
+import logging
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI
+from fastapi.responses import FileResponse
+from fastapi.routing import APIRoute
+from fastapi.staticfiles import StaticFiles
+
+from api import models  # noqa: F401  (every mapper registered before the first query)
+from api.audit.router import router as audit_router
+from api.auth.accounts_router import clients as clients_router
+from api.auth.accounts_router import users as users_router
+from api.auth.router import router as auth_router
+from api.common.errors import install_error_handlers
+from api.common.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
+from api.common.problems import NotFound
+from api.config import PROJECT_ROOT, Settings, get_settings
+from api.health import router as health_router
+from api.meta.router import router as meta_router
+from api.units.router import router as units_router
+
+API_PREFIX = "/api/v1"
+SPA_DIST = PROJECT_ROOT / "frontend" / "dist"
+
+DOMAIN_ROUTERS: list[APIRouter] = [
+    auth_router,
+    users_router,
+    clients_router,
+    units_router,
+    audit_router,
+    meta_router,
+]
+
+
+def operation_id(route: APIRoute) -> str:
+    """Stable ids (`units-list_units`): openapi.json changes only when the API does."""
+    return f"{route.tags[0]}-{route.name}" if route.tags else route.name
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    settings = settings or get_settings()
+    settings.check_safe_for_production()
+    logging.basicConfig(level=settings.log_level)
+
+    app = FastAPI(
+        title="DVCQ API",
+        version="1.0.0",
+        summary="Dân vận chính quyền — theo dõi thực hiện Chỉ thị 05-CT/TU, tỉnh Ninh Bình",
+        generate_unique_id_function=operation_id,
+        openapi_url=f"{API_PREFIX}/openapi.json",
+        docs_url=f"{API_PREFIX}/docs",
+        redoc_url=None,
+    )
+    install_error_handlers(app)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_mb * 1024 * 1024)
+    app.add_middleware(RequestContextMiddleware)
+
+    api = APIRouter(prefix=API_PREFIX)
+    for router in DOMAIN_ROUTERS:
+        api.include_router(router)
+    app.include_router(api)
+    app.include_router(health_router)
+    mount_spa(app, SPA_DIST)
+    return app
+
+
+def mount_spa(app: FastAPI, dist: Path) -> None:
+    """Serve the built SPA at / with index.html for client-side routes, when it is built."""
+    index = dist / "index.html"
+    if not index.is_file():
+        return
+    if (dist / "assets").is_dir():
+        app.mount("/assets", StaticFiles(directory=dist / "assets"), name="assets")
+
+    @app.get("/{path:path}", include_in_schema=False)
+    def spa(path: str) -> FileResponse:
+        if path == "api" or path.startswith("api/"):
+            raise NotFound("Không có tài nguyên này trong API")
+        candidate = (dist / path).resolve()
+        if path and candidate.is_file() and candidate.is_relative_to(dist.resolve()):
+            return FileResponse(candidate)
+        return FileResponse(index)

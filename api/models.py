@@ -1,0 +1,8 @@
+"""Every domain's models, imported once: the registry for Alembic and mapper configuration."""
+
+from api.audit.models import AuditEvent
+from api.auth.models import Client, LoginThrottle, RefreshToken, User
+from api.db import Base
+from api.units.models import Unit
+
+__all__ = ["AuditEvent", "Base", "Client", "LoginThrottle", "RefreshToken", "Unit", "User"]

@@ -1,0 +1,63 @@
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import StringConstraints
+
+from api.common.schemas import InputModel, ReadModel
+from api.units.enums import UnitKind
+
+UnitCode = Annotated[
+    str,
+    StringConstraints(
+        min_length=1, max_length=32, pattern=r"^[A-Z0-9][A-Z0-9._-]*$", to_upper=True
+    ),
+]
+AgencyCode = Annotated[
+    str, StringConstraints(min_length=3, max_length=32, pattern=r"^[0-9A-Z][0-9A-Z.]*$")
+]
+UnitName = Annotated[str, StringConstraints(min_length=1, max_length=255)]
+ShortName = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+
+
+class UnitRead(ReadModel):
+    id: int
+    code: str
+    agency_code: str | None
+    name: str
+    short_name: str
+    kind: UnitKind
+    parent_id: int | None
+    is_active: bool
+    version: int
+    created_at: datetime
+    updated_at: datetime
+
+
+class UnitCreate(InputModel):
+    code: UnitCode
+    agency_code: AgencyCode | None = None
+    name: UnitName
+    short_name: ShortName | None = None
+    kind: UnitKind
+    parent_id: int | None = None
+    is_active: bool = True
+
+
+class UnitUpdate(InputModel):
+    code: UnitCode | None = None
+    agency_code: AgencyCode | None = None
+    name: UnitName | None = None
+    short_name: ShortName | None = None
+    kind: UnitKind | None = None
+    parent_id: int | None = None
+    is_active: bool | None = None
+
+
+class UnitNode(ReadModel):
+    id: int
+    code: str
+    name: str
+    short_name: str
+    kind: UnitKind
+    is_active: bool
+    children: list["UnitNode"] = []
