@@ -16,6 +16,7 @@ from api.auth.router import router as auth_router
 from api.common.errors import install_error_handlers
 from api.common.middleware import BodySizeLimitMiddleware, RequestContextMiddleware
 from api.common.problems import NotFound
+from api.common.schemas import COMMON_ERROR_RESPONSES
 from api.config import PROJECT_ROOT, Settings, get_settings
 from api.health import router as health_router
 from api.meta.router import router as meta_router
@@ -57,7 +58,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_mb * 1024 * 1024)
     app.add_middleware(RequestContextMiddleware)
 
-    api = APIRouter(prefix=API_PREFIX)
+    api = APIRouter(prefix=API_PREFIX, responses=COMMON_ERROR_RESPONSES)
     for router in DOMAIN_ROUTERS:
         api.include_router(router)
     app.include_router(api)

@@ -91,6 +91,8 @@ def app(db: Session):
     application = create_app()
 
     def test_session() -> Iterator[Session]:
+        # Seal what the test set up, so a request that rolls back undoes only its own work.
+        db.commit()
         yield from transaction_per_request(db)
 
     application.dependency_overrides[get_session] = test_session

@@ -13,6 +13,8 @@ from api.auth.policy import Actor, Perm, require
 from api.common.listing import ListQuery, fetch_page, order_by_sort
 from api.common.request_context import request_id
 
+SORTS = {"at": AuditEvent.at, "id": AuditEvent.id}
+
 # Never copied into the audit log.
 _SECRET_COLUMNS = frozenset({"password_hash", "secret_hash", "token_hash", "search_text"})
 
@@ -96,8 +98,6 @@ def list_events(
         stmt = stmt.where(AuditEvent.at >= from_)
     if to is not None:
         stmt = stmt.where(AuditEvent.at < to)
-    stmt = order_by_sort(
-        stmt, lq.sort, {"at": AuditEvent.at, "id": AuditEvent.id}, "-at", AuditEvent.id.desc()
-    )
+    stmt = order_by_sort(stmt, lq.sort, SORTS, "-at", AuditEvent.id.desc())
     rows, total = fetch_page(db, stmt, lq)
     return list(rows), total

@@ -14,22 +14,24 @@ from api.auth.schemas import (
     UserRead,
     UserUpdate,
 )
-from api.common.listing import ListParams
-from api.common.schemas import Page
+from api.common.listing import list_params
+from api.common.schemas import Page, PathId, QueryId
 from api.common.versioning import IfMatch, set_etag
 from api.db import Db
 
 users = APIRouter(prefix="/users", tags=["users"])
 clients = APIRouter(prefix="/clients", tags=["clients"])
+UserListParams = list_params(accounts.USER_SORTS)
+ClientListParams = list_params(accounts.CLIENT_SORTS)
 
 
 @users.get("", response_model=Page[UserRead])
 def list_users(
     db: Db,
     actor: CurrentActor,
-    lq: ListParams,
+    lq: UserListParams,
     role: Role | None = None,
-    unit_id: int | None = None,
+    unit_id: QueryId = None,
     is_active: Annotated[bool | None, Query()] = None,
 ) -> Page[UserRead]:
     items, total = accounts.list_users(
@@ -46,7 +48,7 @@ def create_user(body: UserCreate, response: Response, db: Db, actor: CurrentActo
 
 
 @users.get("/{user_id}", response_model=UserRead)
-def get_user(user_id: int, response: Response, db: Db, actor: CurrentActor) -> UserRead:
+def get_user(user_id: PathId, response: Response, db: Db, actor: CurrentActor) -> UserRead:
     user = accounts.get_user(db, actor, user_id)
     set_etag(response, user.version)
     return user
@@ -54,7 +56,7 @@ def get_user(user_id: int, response: Response, db: Db, actor: CurrentActor) -> U
 
 @users.patch("/{user_id}", response_model=UserRead)
 def update_user(
-    user_id: int,
+    user_id: PathId,
     body: UserUpdate,
     response: Response,
     db: Db,
@@ -67,13 +69,13 @@ def update_user(
 
 
 @users.delete("/{user_id}", status_code=204)
-def delete_user(user_id: int, db: Db, actor: CurrentActor, expected: IfMatch) -> Response:
+def delete_user(user_id: PathId, db: Db, actor: CurrentActor, expected: IfMatch) -> Response:
     accounts.delete_user(db, actor, user_id, expected)
     return Response(status_code=204)
 
 
 @clients.get("", response_model=Page[ClientRead])
-def list_clients(db: Db, actor: CurrentActor, lq: ListParams) -> Page[ClientRead]:
+def list_clients(db: Db, actor: CurrentActor, lq: ClientListParams) -> Page[ClientRead]:
     items, total = accounts.list_clients(db, actor, lq)
     return Page(items=items, total=total, limit=lq.limit, offset=lq.offset)
 
@@ -85,7 +87,7 @@ def create_client(body: ClientCreate, db: Db, actor: CurrentActor) -> ClientCrea
 
 
 @clients.get("/{client_pk}", response_model=ClientRead)
-def get_client(client_pk: int, response: Response, db: Db, actor: CurrentActor) -> ClientRead:
+def get_client(client_pk: PathId, response: Response, db: Db, actor: CurrentActor) -> ClientRead:
     client = accounts.get_client(db, actor, client_pk)
     set_etag(response, client.version)
     return client
@@ -93,7 +95,7 @@ def get_client(client_pk: int, response: Response, db: Db, actor: CurrentActor) 
 
 @clients.patch("/{client_pk}", response_model=ClientRead)
 def update_client(
-    client_pk: int,
+    client_pk: PathId,
     body: ClientUpdate,
     response: Response,
     db: Db,
@@ -106,11 +108,11 @@ def update_client(
 
 
 @clients.post("/{client_pk}/revoke", response_model=ClientRead)
-def revoke_client(client_pk: int, db: Db, actor: CurrentActor) -> ClientRead:
+def revoke_client(client_pk: PathId, db: Db, actor: CurrentActor) -> ClientRead:
     return accounts.revoke_client(db, actor, client_pk)
 
 
 @clients.post("/{client_pk}/rotate-secret", response_model=ClientCreated)
-def rotate_client_secret(client_pk: int, db: Db, actor: CurrentActor) -> ClientCreated:
+def rotate_client_secret(client_pk: PathId, db: Db, actor: CurrentActor) -> ClientCreated:
     client, secret = accounts.rotate_client_secret(db, actor, client_pk)
     return ClientCreated(**ClientRead.model_validate(client).model_dump(), client_secret=secret)

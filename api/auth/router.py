@@ -17,6 +17,7 @@ router = APIRouter(prefix="/auth", tags=["auth"])
 REFRESH_COOKIE = "dvcq_refresh"
 REFRESH_PATH = "/api/v1/auth"
 basic = HTTPBasic(auto_error=False)
+NO_CONTROL_CHARS = r"^[^\x00-\x1f]*$"
 
 
 def _set_refresh_cookie(response: Response, token: str) -> None:
@@ -47,11 +48,11 @@ async def issue_token(
     response: Response,
     db: Db,
     grant_type: Annotated[str, Form(pattern="^(password|client_credentials)$")],
-    username: Annotated[str | None, Form(max_length=64)] = None,
-    password: Annotated[str | None, Form(max_length=128)] = None,
-    client_id: Annotated[str | None, Form(max_length=64)] = None,
-    client_secret: Annotated[str | None, Form(max_length=128)] = None,
-    scope: Annotated[str | None, Form(max_length=500)] = None,
+    username: Annotated[str | None, Form(max_length=64, pattern=NO_CONTROL_CHARS)] = None,
+    password: Annotated[str | None, Form(max_length=128, pattern=NO_CONTROL_CHARS)] = None,
+    client_id: Annotated[str | None, Form(max_length=64, pattern=NO_CONTROL_CHARS)] = None,
+    client_secret: Annotated[str | None, Form(max_length=128, pattern=NO_CONTROL_CHARS)] = None,
+    scope: Annotated[str | None, Form(max_length=500, pattern=NO_CONTROL_CHARS)] = None,
 ) -> TokenResponse:
     """OAuth2 token endpoint: `password` for people (sets the refresh cookie),
     `client_credentials` for integration clients (form fields or HTTP Basic)."""

@@ -4,7 +4,7 @@ from typing import Annotated
 from pydantic import EmailStr, Field, StringConstraints
 
 from api.auth.enums import Role, Scope
-from api.common.schemas import InputModel, ReadModel
+from api.common.schemas import InputModel, ReadModel, RecordId
 
 Username = Annotated[
     str, StringConstraints(min_length=3, max_length=64, pattern=r"^[A-Za-z0-9._-]+$")
@@ -38,7 +38,7 @@ class UserCreate(InputModel):
     full_name: Name
     email: EmailStr | None = None
     role: Role
-    unit_id: int | None = None
+    unit_id: RecordId | None = None
     is_active: bool = True
     password: Password
 
@@ -47,7 +47,7 @@ class UserUpdate(InputModel):
     full_name: Name | None = None
     email: EmailStr | None = None
     role: Role | None = None
-    unit_id: int | None = None
+    unit_id: RecordId | None = None
     is_active: bool | None = None
     password: Password | None = None
 

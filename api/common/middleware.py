@@ -24,6 +24,13 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        if b"%00" in scope.get("query_string", b"") or "\x00" in scope["path"]:
+            # PostgreSQL text cannot hold NUL; refused here once for every parameter.
+            body = problem_body(
+                400, "Yêu cầu không hợp lệ", "Tham số chứa ký tự NUL (%00)", slug="bad-request"
+            )
+            await _send_json(send, 400, body)
+            return
         incoming = dict(scope["headers"]).get(b"x-request-id", b"").decode("latin-1")
         rid = incoming if 0 < len(incoming) <= 64 and incoming.isprintable() else uuid.uuid4().hex
         token = request_id.set(rid)

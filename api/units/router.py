@@ -3,8 +3,8 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Response
 
 from api.auth.deps import CurrentActor
-from api.common.listing import ListParams
-from api.common.schemas import Page
+from api.common.listing import list_params
+from api.common.schemas import Page, PathId, QueryId
 from api.common.versioning import IfMatch, set_etag
 from api.db import Db
 from api.units import service
@@ -12,15 +12,16 @@ from api.units.enums import UnitKind
 from api.units.schemas import UnitCreate, UnitNode, UnitRead, UnitUpdate
 
 router = APIRouter(prefix="/units", tags=["units"])
+UnitListParams = list_params(service.SORTS)
 
 
 @router.get("", response_model=Page[UnitRead])
 def list_units(
     db: Db,
     actor: CurrentActor,
-    lq: ListParams,
+    lq: UnitListParams,
     kind: Annotated[list[UnitKind] | None, Query()] = None,
-    parent_id: int | None = None,
+    parent_id: QueryId = None,
     is_active: bool | None = None,
 ) -> Page[UnitRead]:
     items, total = service.list_units(
@@ -42,7 +43,7 @@ def create_unit(body: UnitCreate, response: Response, db: Db, actor: CurrentActo
 
 
 @router.get("/{unit_id}", response_model=UnitRead)
-def get_unit(unit_id: int, response: Response, db: Db, actor: CurrentActor) -> UnitRead:
+def get_unit(unit_id: PathId, response: Response, db: Db, actor: CurrentActor) -> UnitRead:
     unit = service.get_unit(db, actor, unit_id)
     set_etag(response, unit.version)
     return unit
@@ -50,7 +51,7 @@ def get_unit(unit_id: int, response: Response, db: Db, actor: CurrentActor) -> U
 
 @router.patch("/{unit_id}", response_model=UnitRead)
 def update_unit(
-    unit_id: int,
+    unit_id: PathId,
     body: UnitUpdate,
     response: Response,
     db: Db,
@@ -63,6 +64,6 @@ def update_unit(
 
 
 @router.delete("/{unit_id}", status_code=204)
-def delete_unit(unit_id: int, db: Db, actor: CurrentActor, expected: IfMatch) -> Response:
+def delete_unit(unit_id: PathId, db: Db, actor: CurrentActor, expected: IfMatch) -> Response:
     service.delete_unit(db, actor, unit_id, expected)
     return Response(status_code=204)

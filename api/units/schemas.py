@@ -1,16 +1,16 @@
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import StringConstraints
+from pydantic import BeforeValidator, StringConstraints
 
-from api.common.schemas import InputModel, ReadModel
+from api.common.schemas import InputModel, ReadModel, RecordId
 from api.units.enums import UnitKind
 
 UnitCode = Annotated[
     str,
-    StringConstraints(
-        min_length=1, max_length=32, pattern=r"^[A-Z0-9][A-Z0-9._-]*$", to_upper=True
-    ),
+    # Upper-cased before the pattern is checked: codes are typed as "p-hoalu" too.
+    BeforeValidator(lambda v: v.strip().upper() if isinstance(v, str) else v),
+    StringConstraints(min_length=1, max_length=32, pattern=r"^[A-Z0-9][A-Z0-9._-]*$"),
 ]
 AgencyCode = Annotated[
     str, StringConstraints(min_length=3, max_length=32, pattern=r"^[0-9A-Z][0-9A-Z.]*$")
@@ -39,7 +39,7 @@ class UnitCreate(InputModel):
     name: UnitName
     short_name: ShortName | None = None
     kind: UnitKind
-    parent_id: int | None = None
+    parent_id: RecordId | None = None
     is_active: bool = True
 
 
@@ -49,7 +49,7 @@ class UnitUpdate(InputModel):
     name: UnitName | None = None
     short_name: ShortName | None = None
     kind: UnitKind | None = None
-    parent_id: int | None = None
+    parent_id: RecordId | None = None
     is_active: bool | None = None
 
 
