@@ -108,3 +108,10 @@ def test_operation_ids_are_stable_and_unique():
     ids = [op["operationId"] for path in spec["paths"].values() for op in path.values()]
     assert len(ids) == len(set(ids))
     assert "units-list_units" in ids
+
+
+def test_readiness_fails_when_migrations_are_behind(client, monkeypatch):
+    monkeypatch.setattr("api.health.head_revision", lambda: "9999_not_applied")
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["head"] == "9999_not_applied"

@@ -45,3 +45,18 @@ def test_an_error_rolls_back_what_the_request_wrote(engine):
             text("SELECT count(*) FROM login_throttle WHERE username = 'rollback-probe'")
         )
     assert left == 0
+
+
+def test_a_concurrent_update_is_412_not_500(engine):
+    from sqlalchemy.orm.exc import StaleDataError
+
+    app = create_app()
+
+    @app.patch("/api/v1/lost-race")
+    def lost_race() -> dict:
+        raise StaleDataError("UPDATE statement on table 'units' expected to update 1 row(s)")
+
+    with TestClient(app, raise_server_exceptions=False) as client:
+        response = client.patch("/api/v1/lost-race")
+    assert response.status_code == 412
+    assert response.headers["content-type"].startswith("application/problem+json")

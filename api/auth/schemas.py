@@ -44,12 +44,13 @@ class UserCreate(InputModel):
 
 
 class UserUpdate(InputModel):
-    full_name: Name | None = None
+    # Omitted fields stay as they are; only email and unit_id may be set to null.
+    full_name: Name = None
     email: EmailStr | None = None
-    role: Role | None = None
+    role: Role = None
     unit_id: RecordId | None = None
-    is_active: bool | None = None
-    password: Password | None = None
+    is_active: bool = None
+    password: Password = None
 
 
 class MeRead(ReadModel):
@@ -84,5 +85,5 @@ class ClientCreate(InputModel):
 
 
 class ClientUpdate(InputModel):
-    name: Name | None = None
-    scopes: list[Scope] | None = Field(default=None, min_length=1)
+    name: Name = None
+    scopes: list[Scope] = Field(default=None, min_length=1)

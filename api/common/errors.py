@@ -7,9 +7,10 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from api.common.problems import PROBLEM_MEDIA_TYPE, Problem, problem_body
+from api.common.problems import PROBLEM_MEDIA_TYPE, PreconditionFailed, Problem, problem_body
 from api.common.request_context import request_id
 
 log = logging.getLogger("dvcq.errors")
@@ -77,6 +78,11 @@ def install_error_handlers(app: FastAPI) -> None:
             slug=HTTPStatus(exc.status_code).phrase.lower().replace(" ", "-"),
         )
         return _problem_response(body, dict(exc.headers or {}))
+
+    @app.exception_handler(StaleDataError)
+    async def on_concurrent_update(request: Request, exc: StaleDataError) -> JSONResponse:
+        # Two writers read the same version; the second UPDATE matched no row.
+        return _problem_response(PreconditionFailed().body(request.url.path))
 
     @app.exception_handler(Exception)
     async def on_unexpected(request: Request, exc: Exception) -> JSONResponse:

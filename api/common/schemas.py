@@ -29,7 +29,11 @@ def _nfc_deep(value: Any) -> Any:
 
 
 class InputModel(BaseModel):
-    """Request bodies: unknown fields refused, every string NFC-normalised and trimmed."""
+    """Request bodies: unknown fields refused, every string NFC-normalised and trimmed.
+
+    In Update models a field that may be omitted but never set to null is typed without
+    `| None` and defaulted to None: the default is not validated, an explicit null is a 422.
+    """
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 

@@ -44,13 +44,14 @@ class UnitCreate(InputModel):
 
 
 class UnitUpdate(InputModel):
-    code: UnitCode | None = None
+    # Omitted fields stay as they are; only agency_code and parent_id may be set to null.
+    code: UnitCode = None
     agency_code: AgencyCode | None = None
-    name: UnitName | None = None
-    short_name: ShortName | None = None
-    kind: UnitKind | None = None
+    name: UnitName = None
+    short_name: ShortName = None
+    kind: UnitKind = None
     parent_id: RecordId | None = None
-    is_active: bool | None = None
+    is_active: bool = None
 
 
 class UnitNode(ReadModel):

@@ -121,9 +121,6 @@ def update_unit(
     unit = get_unit(db, actor, unit_id)
     check_version(unit.version, expected_version)
     changes = data.model_dump(exclude_unset=True)
-    for required in ("code", "name", "short_name", "kind"):
-        if required in changes and changes[required] is None:
-            raise Invalid.field([required], "Trường này không được để trống")
     _check_unique(db, unit.id, changes.get("code"), changes.get("agency_code"))
     if "parent_id" in changes:
         _check_parent(db, unit.id, changes["parent_id"])

@@ -183,3 +183,13 @@ def test_audit_events_filter_by_entity_and_actor(client, auth, db):
         "/api/v1/audit-events", headers=headers, params={"entity": "clients"}
     ).json()
     assert clients["total"] == 1 and "secret_hash" not in clients["items"][0]["after"]
+
+
+def test_a_users_name_cannot_be_patched_to_null(client, auth, db):
+    user = db.scalar(select(User).where(User.username == "lanhdao"))
+    response = client.patch(
+        f"/api/v1/users/{user.id}", json={"full_name": None}, headers=auth("admin")
+    )
+    assert response.status_code == 422
+    db.expire_all()
+    assert db.get(User, user.id).full_name == "Lãnh đạo UBND tỉnh"

@@ -203,3 +203,13 @@ def test_unknown_unit_is_404_problem(client, auth):
     response = client.get(f"{BASE}/999999", headers=auth("sonv"))
     assert response.status_code == 404
     assert response.json()["detail"] == "Không tìm thấy đơn vị #999999"
+
+
+@pytest.mark.parametrize("field", ["code", "name", "short_name", "kind", "is_active"])
+def test_a_required_field_cannot_be_patched_to_null(client, auth, db, field):
+    unit = make_unit(db)
+    response = client.patch(f"{BASE}/{unit.id}", json={field: None}, headers=auth("admin"))
+    assert response.status_code == 422
+    assert response.json()["errors"][0]["loc"] == ["body", field]
+    db.expire_all()
+    assert db.get(Unit, unit.id).version == 1
