@@ -1,0 +1,81 @@
+from api.common.enums import LabeledEnum, register
+
+
+@register("plan_kind")
+class PlanKind(LabeledEnum):
+    implementation = "implementation", "Kế hoạch thực hiện Chỉ thị 05-CT/TU"
+    friendly_model = "friendly_model", "Kế hoạch mô hình “thân thiện vì Nhân dân phục vụ”"
+    inspection = "inspection", "Kế hoạch kiểm tra, giám sát"
+    training = "training", "Kế hoạch tập huấn, bồi dưỡng"
+    dissemination = "dissemination", "Kế hoạch tuyên truyền, quán triệt"
+    other = "other", "Kế hoạch khác"
+
+
+@register("plan_status")
+class PlanStatus(LabeledEnum):
+    draft = "draft", "Dự thảo"
+    issued = "issued", "Đã ban hành"
+    in_progress = "in_progress", "Đang triển khai"
+    completed = "completed", "Hoàn thành"
+    cancelled = "cancelled", "Đã hủy"
+
+
+# A plan in these states is an issued document: it needs its number and issue date.
+ISSUED_STATUSES = frozenset({PlanStatus.issued, PlanStatus.in_progress, PlanStatus.completed})
+
+PLAN_TRANSITIONS: dict[PlanStatus, frozenset[PlanStatus]] = {
+    PlanStatus.draft: frozenset({PlanStatus.issued, PlanStatus.cancelled}),
+    PlanStatus.issued: frozenset(
+        {PlanStatus.in_progress, PlanStatus.completed, PlanStatus.cancelled}
+    ),
+    PlanStatus.in_progress: frozenset({PlanStatus.completed, PlanStatus.cancelled}),
+    PlanStatus.completed: frozenset(),
+    PlanStatus.cancelled: frozenset(),
+}
+
+
+@register("task_group")
+class TaskGroup(LabeledEnum):
+    """The seven groups of tasks in section III of the plan; plan tasks, activities and
+    inspection findings are tagged with them."""
+
+    dissemination = (
+        "dissemination",
+        "III.1. Tuyên truyền, quán triệt các văn bản chỉ đạo về công tác dân vận",
+    )
+    administrative_reform = (
+        "administrative_reform",
+        "III.2. Gắn công tác dân vận với cải cách hành chính, đạo đức công vụ",
+    )
+    grassroots_democracy = (
+        "grassroots_democracy",
+        "III.3. Thực hiện dân chủ ở cơ sở gắn với công tác dân vận chính quyền",
+    )
+    dialogue_and_petitions = (
+        "dialogue_and_petitions",
+        "III.4. Đối thoại, tiếp công dân, giải quyết khiếu nại, tố cáo",
+    )
+    front_coordination = (
+        "front_coordination",
+        "III.5. Phối hợp với Ủy ban MTTQ Việt Nam và các tổ chức chính trị - xã hội",
+    )
+    skilful_mobilisation = (
+        "skilful_mobilisation",
+        "III.6. Phong trào thi đua “Dân vận khéo”, mô hình “Chính quyền thân thiện”",
+    )
+    inspection_and_review = (
+        "inspection_and_review",
+        "III.7. Kiểm tra, giám sát, sơ kết, tổng kết",
+    )
+
+
+@register("plan_task_status")
+class TaskStatus(LabeledEnum):
+    not_started = "not_started", "Chưa thực hiện"
+    in_progress = "in_progress", "Đang thực hiện"
+    done = "done", "Đã hoàn thành"
+    cancelled = "cancelled", "Đã hủy"
+
+
+# A task in these states can no longer be late.
+CLOSED_TASK_STATUSES = frozenset({TaskStatus.done, TaskStatus.cancelled})
