@@ -88,7 +88,7 @@ def test_officer_creates_an_issued_plan_with_tasks_for_their_unit(client, auth, 
                 "tasks": [
                     {"task_group": "dissemination", "title": "A", "status": "done", "progress": 9}
                 ]
-            },  # noqa: E501
+            },
             ["body", "tasks", 0, "progress"],
         ),
     ],
