@@ -7,6 +7,7 @@ from typing import Any
 from sqlalchemy import Select, exists, not_, select
 from sqlalchemy.orm import Session, selectinload
 
+from api.activities.models import Activity
 from api.audit.service import record_event, snapshot
 from api.auth.policy import Actor, Perm, ensure_readable, ensure_writable, readable
 from api.common.deletion import delete_unless_referenced
@@ -131,6 +132,17 @@ def _check_document_number(db: Session, plan: Plan) -> None:
         )
 
 
+def _check_movable(db: Session, actor: Actor, plan: Plan, unit_id: int) -> None:
+    """A plan moves to another unit (a correction) only while no activity refers to it:
+    an activity's plan is always one of its own unit."""
+    owning_unit(db, actor, Perm.plans_write, unit_id)
+    if db.scalar(select(exists().where(Activity.plan_id == plan.id))):
+        raise Conflict(
+            "Kế hoạch đã có hoạt động gắn kèm nên không chuyển sang đơn vị khác được",
+            errors=[{"loc": ["body", "unit_id"], "msg": "plan has activities", "type": "state"}],
+        )
+
+
 def _check_transition(current: PlanStatus, wanted: PlanStatus) -> None:
     if wanted != current and wanted not in PLAN_TRANSITIONS[current]:
         raise Conflict(
@@ -159,7 +171,7 @@ def update_plan(
     check_version(plan.version, expected_version)
     changes = data.model_dump(exclude_unset=True)
     if "unit_id" in changes and changes["unit_id"] != plan.unit_id:
-        owning_unit(db, actor, Perm.plans_write, changes["unit_id"])
+        _check_movable(db, actor, plan, changes["unit_id"])
     if "status" in changes:
         _check_transition(plan.status, changes["status"])
     before = snapshot(plan)

@@ -224,6 +224,17 @@ def test_moving_a_plan_to_another_unit_needs_write_on_that_unit(client, auth, db
     assert db.get(Plan, plan.id).unit_id == hoalu
 
 
+def test_a_plan_with_activities_stays_in_its_unit(client, auth, db):
+    snv = unit_by_code(db, "SNV").id
+    plan = make_plan(db, snv)
+    make_activity(db, snv, plan_id=plan.id)
+    hoalu = unit_by_code(db, "P-HOALU").id
+    response = client.patch(f"{PLANS}/{plan.id}", headers=auth("admin"), json={"unit_id": hoalu})
+    assert assert_problem(response, 409)["errors"][0]["loc"] == ["body", "unit_id"]
+    db.expire_all()
+    assert db.get(Plan, plan.id).unit_id == snv
+
+
 def test_delete_takes_the_tasks_and_keeps_them_in_the_audit(client, auth, db):
     plan = make_plan(db, unit_by_code(db, "SNV").id)
     plan_id, task_id = plan.id, make_task(db, plan).id
