@@ -119,7 +119,8 @@ def _check_rating(activity: Activity) -> None:
 def _check_plan(db: Session, activity: Activity) -> None:
     if activity.plan_id is None:
         return
-    plan_unit = db.scalar(select(Plan.unit_id).where(Plan.id == activity.plan_id))
+    with db.no_autoflush:  # an unflushed unknown plan_id would fail its foreign key first
+        plan_unit = db.scalar(select(Plan.unit_id).where(Plan.id == activity.plan_id))
     if plan_unit is None:
         raise Invalid.field(["plan_id"], f"Không tìm thấy kế hoạch #{activity.plan_id}")
     if plan_unit != activity.unit_id:

@@ -118,13 +118,14 @@ def _check_issued_fields(plan: Plan) -> None:
 def _check_document_number(db: Session, plan: Plan) -> None:
     if plan.document_number is None:
         return
-    clash = db.scalar(
-        select(Plan.id).where(
-            Plan.unit_id == plan.unit_id,
-            Plan.document_number == plan.document_number,
-            Plan.id != (plan.id or 0),
+    with db.no_autoflush:  # the unflushed change would hit the unique constraint first
+        clash = db.scalar(
+            select(Plan.id).where(
+                Plan.unit_id == plan.unit_id,
+                Plan.document_number == plan.document_number,
+                Plan.id != (plan.id or 0),
+            )
         )
-    )
     if clash is not None:
         raise Conflict(
             f"Đơn vị đã có kế hoạch số '{plan.document_number}' (#{clash})",

@@ -78,6 +78,18 @@ def test_plan_of_another_unit_is_refused(client, auth, db):
     assert db.query(Activity).count() == 0
 
 
+@pytest.mark.parametrize("plan_owner", ["P-HOALU", None])
+def test_relinking_to_a_foreign_or_unknown_plan_is_422(client, auth, db, plan_owner):
+    activity = make_activity(db, unit_by_code(db, "SNV").id)
+    plan_id = make_plan(db, unit_by_code(db, plan_owner).id).id if plan_owner else 999_999
+    response = client.patch(
+        f"{ACTIVITIES}/{activity.id}", headers=auth("sonv"), json={"plan_id": plan_id}
+    )
+    assert assert_problem(response, 422)["errors"][0]["loc"] == ["body", "plan_id"]
+    db.expire_all()
+    assert db.get(Activity, activity.id).plan_id is None
+
+
 def test_changing_kind_keeps_the_rating_rule(client, auth, db):
     activity = make_activity(
         db, unit_by_code(db, "SNV").id, kind=ActivityKind.model_assessment, rating="achieved"

@@ -1,5 +1,6 @@
 import csv
 import io
+import unicodedata
 from datetime import date
 
 import pytest
@@ -46,6 +47,7 @@ def ids(response) -> set[int]:
         ({"status": ["issued", "in_progress", "completed"]}, {"snv_2026"}),
         ({"q": "chinh quyen THAN THIEN"}, {"hoalu_model"}),
         ({"q": "tran thi huong"}, {"snv_2026"}),
+        ({"q": unicodedata.normalize("NFD", "Thân Thiện")}, {"hoalu_model"}),
         ({"q": "45/kh-snv"}, {"snv_2026"}),
         ({"year": 2026, "kind": "implementation", "status": "issued"}, {"snv_2026"}),
     ],

@@ -130,6 +130,18 @@ def test_document_number_is_unique_within_a_unit(client, auth, db):
     assert [p.document_number for p in plans_of(db, hoalu)] == ["45/KH-SNV"]
 
 
+def test_renumbering_onto_an_existing_number_is_409(client, auth, db):
+    snv = unit_by_code(db, "SNV").id
+    make_plan(db, snv, document_number="45/KH-SNV", issued_on=date(2026, 1, 5), status="issued")
+    draft = make_plan(db, snv)
+    response = client.patch(
+        f"{PLANS}/{draft.id}", headers=auth("sonv"), json={"document_number": "45/KH-SNV"}
+    )
+    assert assert_problem(response, 409)["errors"][0]["loc"] == ["body", "document_number"]
+    db.expire_all()
+    assert db.get(Plan, draft.id).document_number is None
+
+
 @pytest.mark.parametrize(
     ("start", "wanted", "status"),
     [
