@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import Select, exists, not_, select
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from api.activities.models import Activity
@@ -19,6 +20,7 @@ from api.plans.models import Plan, PlanTask
 from api.plans.schemas import MAX_TASKS_PER_PLAN, PlanCreate, PlanUpdate, TaskCreate, TaskUpdate
 from api.units.ownership import owning_unit
 
+UNIQUE_NUMBER = "uq_plans_unit_id_document_number"
 PLAN_SORTS = {
     "year": Plan.year,
     "issued_on": Plan.issued_on,
@@ -115,10 +117,17 @@ def _check_issued_fields(plan: Plan) -> None:
         raise Invalid(msg, errors=errors)
 
 
-def _check_document_number(db: Session, plan: Plan) -> None:
+def _number_taken(document_number: str | None) -> Conflict:
+    return Conflict(
+        f"Đơn vị đã có kế hoạch số '{document_number}'",
+        errors=[{"loc": ["body", "document_number"], "msg": "already used", "type": "unique"}],
+    )
+
+
+def _same_number_elsewhere(db: Session, plan: Plan) -> bool:
     if plan.document_number is None:
-        return
-    with db.no_autoflush:  # the unflushed change would hit the unique constraint first
+        return False
+    with db.no_autoflush:  # the pending change would hit the constraint first
         clash = db.scalar(
             select(Plan.id).where(
                 Plan.unit_id == plan.unit_id,
@@ -126,11 +135,20 @@ def _check_document_number(db: Session, plan: Plan) -> None:
                 Plan.id != (plan.id or 0),
             )
         )
-    if clash is not None:
-        raise Conflict(
-            f"Đơn vị đã có kế hoạch số '{plan.document_number}' (#{clash})",
-            errors=[{"loc": ["body", "document_number"], "msg": "already used", "type": "unique"}],
-        )
+    return clash is not None
+
+
+def _save_numbered(db: Session, plan: Plan) -> None:
+    """Flush the plan, whose number is unique in its unit: looked up first for a clear
+    answer, and left to the constraint when two requests race."""
+    if _same_number_elsewhere(db, plan):
+        raise _number_taken(plan.document_number)
+    try:
+        db.flush()
+    except IntegrityError as exc:
+        if getattr(exc.orig, "diag", None) and exc.orig.diag.constraint_name == UNIQUE_NUMBER:
+            raise _number_taken(plan.document_number) from exc
+        raise
 
 
 def _check_movable(db: Session, actor: Actor, plan: Plan, unit_id: int) -> None:
@@ -156,9 +174,8 @@ def create_plan(db: Session, actor: Actor, data: PlanCreate) -> Plan:
     unit_id = owning_unit(db, actor, Perm.plans_write, data.unit_id)
     plan = Plan(**data.model_dump(exclude={"unit_id", "tasks"}), unit_id=unit_id, tasks=[])
     _check_issued_fields(plan)
-    _check_document_number(db, plan)
     db.add(plan)
-    db.flush()
+    _save_numbered(db, plan)
     record_event(db, actor, "create", plan)
     for index, task_data in enumerate(data.tasks):
         _add_task(db, actor, plan, task_data, loc=["tasks", index])
@@ -179,8 +196,7 @@ def update_plan(
     for key, value in changes.items():
         setattr(plan, key, value)
     _check_issued_fields(plan)
-    _check_document_number(db, plan)
-    db.flush()
+    _save_numbered(db, plan)
     record_event(db, actor, "update", plan, before=before)
     return plan
 

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from api.audit.models import AuditEvent
 from api.common.dates import province_today
+from api.plans import service
 from api.plans.enums import PlanKind, PlanStatus
 from api.plans.models import Plan, PlanTask
 from tests.api.plans.builders import make_activity, make_plan, make_task
@@ -140,6 +141,16 @@ def test_renumbering_onto_an_existing_number_is_409(client, auth, db):
     assert assert_problem(response, 409)["errors"][0]["loc"] == ["body", "document_number"]
     db.expire_all()
     assert db.get(Plan, draft.id).document_number is None
+
+
+def test_a_racing_duplicate_number_is_409_from_the_constraint(client, auth, db, monkeypatch):
+    # Two requests that both looked before either wrote: the unique constraint decides.
+    snv = unit_by_code(db, "SNV").id
+    make_plan(db, snv, document_number="45/KH-SNV", issued_on=date(2026, 1, 5), status="issued")
+    monkeypatch.setattr(service, "_same_number_elsewhere", lambda *_: False)
+    response = client.post(PLANS, headers=auth("admin"), json=issued_body(snv, title="Khác"))
+    assert assert_problem(response, 409)["errors"][0]["loc"] == ["body", "document_number"]
+    assert len(plans_of(db, snv)) == 1
 
 
 @pytest.mark.parametrize(
