@@ -3,7 +3,7 @@
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import ColumnElement, Select, exists, not_, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.activities.enums import ActivityKind
@@ -36,6 +36,18 @@ SORTS = {
 class OfficialFilters:
     unit_id: int | None = None
     is_active: bool | None = None
+    trained_in: int | None = None  # a year
+    not_trained_in: int | None = None  # a year: who still needs training (CT5)
+
+
+def _attended_training_in(year: int) -> ColumnElement[bool]:
+    first, last = year_bounds(year)
+    return exists().where(
+        TrainingAttendance.official_id == Official.id,
+        TrainingAttendance.activity_id == Activity.id,
+        Activity.kind == ActivityKind.training,
+        Activity.held_on.between(first, last),
+    )
 
 
 def _officials_query(actor: Actor, q: str | None, filters: OfficialFilters) -> Select[Any]:
@@ -45,6 +57,10 @@ def _officials_query(actor: Actor, q: str | None, filters: OfficialFilters) -> S
         stmt = stmt.where(Official.unit_id == filters.unit_id)
     if filters.is_active is not None:
         stmt = stmt.where(Official.is_active == filters.is_active)
+    if filters.trained_in is not None:
+        stmt = stmt.where(_attended_training_in(filters.trained_in))
+    if filters.not_trained_in is not None:
+        stmt = stmt.where(not_(_attended_training_in(filters.not_trained_in)))
     return stmt
 
 

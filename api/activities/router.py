@@ -141,9 +141,15 @@ def list_officials(
     lq: ListParams,
     unit_id: int | None = None,
     is_active: bool | None = None,
+    trained_in: Annotated[
+        int | None, Query(ge=2000, le=2100, description="Đã dự tập huấn trong năm")
+    ] = None,
+    not_trained_in: Annotated[
+        int | None, Query(ge=2000, le=2100, description="Chưa dự tập huấn nào trong năm")
+    ] = None,
     format: Literal["json", "csv"] = "json",
 ) -> Page[OfficialRead] | Response:
-    filters = roster.OfficialFilters(unit_id, is_active)
+    filters = roster.OfficialFilters(unit_id, is_active, trained_in, not_trained_in)
     if format == "csv":
         rows: list[Official] = roster.export_officials(db, actor, lq, filters)
         return csv_response(rows, OFFICIAL_COLUMNS, "can-bo-phu-trach-dan-van.csv")

@@ -69,6 +69,27 @@ def test_list_filters_and_diacritic_insensitive_search(client, auth, db):
     assert [o["full_name"] for o in own["items"]] == ["Đỗ Hữu Tài"]
 
 
+def test_officials_still_to_train_in_a_year(client, auth, db):
+    snv = unit_by_code(db, "SNV").id
+    trained = make_official(db, snv, full_name="Đã tập huấn")
+    trained_last_year = make_official(db, snv, full_name="Tập huấn năm trước")
+    never = make_official(db, snv, full_name="Chưa tập huấn")
+    for official, held_on in ((trained, date(2026, 4, 10)), (trained_last_year, date(2025, 9, 1))):
+        training = make_activity(db, snv, kind=ActivityKind.training, held_on=held_on)
+        db.add(TrainingAttendance(activity_id=training.id, official_id=official.id))
+    review = make_activity(db, snv, kind=ActivityKind.review, held_on=date(2026, 5, 5))
+    db.add(TrainingAttendance(activity_id=review.id, official_id=never.id))  # not a training
+    db.commit()
+
+    def names(params: dict) -> list[str]:
+        response = client.get(OFFICIALS, headers=auth("canbo.snv"), params=params)
+        assert response.status_code == 200, response.text
+        return [o["full_name"] for o in response.json()["items"]]
+
+    assert names({"trained_in": 2026}) == ["Đã tập huấn"]
+    assert names({"not_trained_in": 2026}) == ["Chưa tập huấn", "Tập huấn năm trước"]
+
+
 def test_csv_export(client, auth, db):
     make_official(db, unit_by_code(db, "SNV").id, full_name="Vũ Thị Mai", position="Trưởng phòng")
     response = client.get(OFFICIALS, headers=auth("vanphong"), params={"format": "csv"})
