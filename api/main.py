@@ -9,6 +9,8 @@ from fastapi.routing import APIRoute
 from fastapi.staticfiles import StaticFiles
 
 from api import models  # noqa: F401  (every mapper registered before the first query)
+from api.activities.router import activities as activities_router
+from api.activities.router import officials as officials_router
 from api.audit.router import router as audit_router
 from api.auth.accounts_router import clients as clients_router
 from api.auth.accounts_router import users as users_router
@@ -20,6 +22,8 @@ from api.common.schemas import COMMON_ERROR_RESPONSES
 from api.config import PROJECT_ROOT, Settings, get_settings
 from api.health import router as health_router
 from api.meta.router import router as meta_router
+from api.plans.router import plan_tasks as plan_tasks_router
+from api.plans.router import router as plans_router
 from api.units.router import router as units_router
 
 API_PREFIX = "/api/v1"
@@ -30,6 +34,10 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     users_router,
     clients_router,
     units_router,
+    plans_router,
+    plan_tasks_router,
+    activities_router,
+    officials_router,
     audit_router,
     meta_router,
 ]
