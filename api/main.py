@@ -19,6 +19,7 @@ from api.common.problems import NotFound
 from api.config import PROJECT_ROOT, Settings, get_settings
 from api.health import router as health_router
 from api.meta.router import router as meta_router
+from api.surveys.router import evaluations_router, satisfaction_router, survey_results_router
 from api.units.router import router as units_router
 
 API_PREFIX = "/api/v1"
@@ -29,6 +30,9 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     users_router,
     clients_router,
     units_router,
+    evaluations_router,
+    survey_results_router,
+    satisfaction_router,
     audit_router,
     meta_router,
 ]
