@@ -1,4 +1,7 @@
-"""Builders for the surveys tests: evaluations, survey results and integration clients."""
+"""Builders for the surveys tests: evaluations, survey results and integration clients.
+
+They commit (a savepoint of the test's transaction), so a request that fails and rolls back
+leaves them in place."""
 
 from collections.abc import Callable
 from datetime import datetime
@@ -44,7 +47,7 @@ def client_auth(db: Session) -> Callable[..., dict[str, str]]:
             scopes=list(scopes),
         )
         db.add(client)
-        db.flush()
+        db.commit()
         token, _ = create_access_token(AccessClaims("client", client.id, None, None, scopes))
         return {"Authorization": f"Bearer {token}"}
 
@@ -69,7 +72,7 @@ def make_evaluation(db: Session) -> Callable[..., Evaluation]:
         values.update(fields)
         evaluation = Evaluation(**values)
         db.add(evaluation)
-        db.flush()
+        db.commit()
         return evaluation
 
     return build
@@ -94,7 +97,7 @@ def make_survey_result(db: Session) -> Callable[..., SurveyResult]:
         values.update(fields)
         result = SurveyResult(**values)
         db.add(result)
-        db.flush()
+        db.commit()
         return result
 
     return build
