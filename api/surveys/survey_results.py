@@ -1,6 +1,8 @@
 """Survey results: counts per satisfaction level for a unit, a period, a field and a source
 (survey campaigns, spreadsheets, the portal's own reports)."""
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -99,17 +101,19 @@ def _set_period(result: SurveyResult, code: str) -> None:
     result.period, result.starts_on, result.ends_on = period.code, period.starts_on, period.ends_on
 
 
-def _flush_unique(db: Session, result: SurveyResult) -> None:
-    """Flush; the (unit, period, field, source) constraint answers a clash with 409."""
+@contextmanager
+def _unique_slot(db: Session) -> Iterator[None]:
+    """Apply the changes made in the block in a savepoint; a clash with another result of the
+    same (unit, period, field, source) is a 409 and leaves the stored one as it was."""
     try:
         with db.begin_nested():
+            yield
             db.flush()
     except IntegrityError as exc:
         if getattr(exc.orig.diag, "constraint_name", None) != UNIQUE_CONSTRAINT:  # type: ignore[union-attr]
             raise
         raise Conflict(
-            f"Đơn vị đã có kết quả khảo sát kỳ {result.period}, lĩnh vực "
-            f"'{result.field.label}', nguồn '{result.source.label}'",
+            "Đơn vị đã có kết quả khảo sát cùng kỳ, lĩnh vực và nguồn",
             errors=[{"loc": ["body", "period"], "msg": "already recorded", "type": "unique"}],
         ) from exc
 
@@ -122,8 +126,8 @@ def create_survey_result(db: Session, actor: Actor, data: SurveyResultCreate) ->
     _check_unit(db, unit_id)
     result = SurveyResult(**data.model_dump(exclude={"unit_id", "period"}), unit_id=unit_id)
     _set_period(result, data.period)
-    db.add(result)
-    _flush_unique(db, result)
+    with _unique_slot(db):
+        db.add(result)
     record_event(db, actor, "create", result)
     return result
 
@@ -144,11 +148,11 @@ def update_survey_result(
         require(actor, Perm.survey_results_write, changes["unit_id"])
         _check_unit(db, changes["unit_id"])
     before = snapshot(result)
-    for name, value in changes.items():
-        setattr(result, name, value)
-    if data.period is not None:
-        _set_period(result, data.period)
-    _flush_unique(db, result)
+    with _unique_slot(db):
+        for name, value in changes.items():
+            setattr(result, name, value)
+        if data.period is not None:
+            _set_period(result, data.period)
     record_event(db, actor, "update", result, before=before)
     return result
 
