@@ -12,7 +12,6 @@ import pytest
 from sqlalchemy.orm import Session
 
 from api.auth.models import Client
-from api.auth.passwords import hash_secret
 from api.auth.tokens import AccessClaims, create_access_token
 from api.common.periods import parse_period
 from api.config import PROVINCE_TZ
@@ -43,7 +42,7 @@ def client_auth(db: Session) -> Callable[..., dict[str, str]]:
         client = Client(
             client_id=f"portal-{n}",
             name=f"Cổng dịch vụ công {n}",
-            secret_hash=hash_secret("secret"),
+            secret_hash="not-used: the test issues the token directly",
             scopes=list(scopes),
         )
         db.add(client)
