@@ -78,6 +78,12 @@ SURVEY_RESULT_COLUMNS = [
 ]
 
 
+def _query_invalid(name: str, message: str) -> Invalid:
+    return Invalid(
+        message, errors=[{"loc": ["query", name], "msg": message, "type": "value_error"}]
+    )
+
+
 # --- evaluations ---------------------------------------------------------------------------
 
 
@@ -90,6 +96,8 @@ def evaluation_filters(
     to: Annotated[date | None, Query(description="Đến hết ngày (giờ VN)")] = None,
     year: Year | None = None,
 ) -> EvaluationFilters:
+    if from_ is not None and to is not None and from_ > to:
+        raise _query_invalid("to", "Ngày kết thúc phải sau hoặc bằng ngày bắt đầu")
     return EvaluationFilters(unit_id, field, level, source, from_, to, year)
 
 
@@ -258,12 +266,6 @@ def satisfaction_query(
         unit_id=unit_id,
         fields=chosen,
         group_by=group_by,
-    )
-
-
-def _query_invalid(name: str, message: str) -> Invalid:
-    return Invalid(
-        message, errors=[{"loc": ["query", name], "msg": message, "type": "value_error"}]
     )
 
 

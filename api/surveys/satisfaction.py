@@ -49,7 +49,10 @@ def satisfaction(db: Session, actor: Actor, query: SatisfactionQuery) -> Satisfa
     """The report as the actor may see it: a unit officer's own unit only."""
     if query.unit_id is not None:
         ensure_readable(actor, Perm.surveys_read, query.unit_id)
-    restrict: Restrict = lambda stmt, column: readable(stmt, actor, Perm.surveys_read, column)  # noqa: E731
+
+    def restrict(stmt: Select[Any], column: InstrumentedAttribute[Any]) -> Select[Any]:
+        return readable(stmt, actor, Perm.surveys_read, column)
+
     totals = count_levels(db, query, restrict)
     return SatisfactionReport(
         period=query.period.code,

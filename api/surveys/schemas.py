@@ -194,7 +194,9 @@ class LevelCounts(BaseModel):
 class SatisfactionFigures(BaseModel):
     answers: int = Field(description="Tổng số ý kiến")
     satisfied: int = Field(description="Số ý kiến hài lòng: rất hài lòng + hài lòng")
-    rate: float | None = Field(description="satisfied / answers; null khi chưa có ý kiến")
+    rate: float | None = Field(
+        description="satisfied / answers, làm tròn 4 chữ số; null khi chưa có ý kiến"
+    )
     levels: LevelCounts
 
 

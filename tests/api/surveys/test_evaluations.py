@@ -155,6 +155,10 @@ def test_from_and_to_are_whole_days_in_the_province(client, auth, make_evaluatio
     assert response.status_code == 200
     found = {item["id"] for item in response.json()["items"]}
     assert {first.id, last.id} <= found and after.id not in found
+    backwards = client.get(
+        URL, params={"from": "2026-03-31", "to": "2026-03-01"}, headers=auth("sonv")
+    )
+    assert assert_problem(backwards, 422)["errors"][0]["loc"] == ["query", "to"]
 
 
 def test_q_finds_dossier_and_procedure_codes_ignoring_case(client, auth, make_evaluation):
