@@ -289,3 +289,13 @@ def test_labels_are_served_by_meta_enums(client):
         "dissatisfied",
     ]
     assert {"evaluation_source", "evaluation_channel", "survey_source", "period_kind"} <= set(enums)
+
+
+def test_a_unit_officers_csv_holds_only_their_unit(client, auth, db, make_evaluation):
+    own = make_evaluation("P-HOALU")
+    make_evaluation("X-GIAVIEN")
+
+    response = client.get(URL, params={"format": "csv"}, headers=auth("canbo.hoalu"))
+
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert [row[0] for row in rows[1:]] == [str(own.id)]

@@ -36,6 +36,7 @@ ACTIONS = (
     "evaluations.create",
     "evaluations.update",
     "evaluations.delete",
+    "evaluations.batch",
     "survey_results.list",
     "survey_results.get",
     "survey_results.create",
@@ -46,15 +47,15 @@ ACTIONS = (
 
 # role × action → expected status, in the order of ACTIONS.
 EXPECTED = {
-    "admin":       (200, 200, 201, 200, 204, 200, 200, 201, 200, 204, 200),
-    "sonv":        (200, 200, 403, 403, 403, 200, 200, 201, 200, 204, 200),
-    "vanphong":    (200, 200, 201, 200, 204, 200, 200, 201, 200, 204, 200),
-    "thanhtra":    (200, 200, 403, 403, 403, 200, 200, 403, 403, 403, 200),
-    "lanhdao":     (200, 200, 403, 403, 403, 200, 200, 403, 403, 403, 200),
-    "canbo.hoalu": (200, 200, 403, 403, 403, 200, 200, 201, 200, 204, 200),
-    "canbo.snv":   (200, 404, 403, 404, 404, 200, 404, 403, 404, 404, 404),
-    "portal":      (403, 403, 201, 200, 204, 403, 403, 403, 403, 403, 403),
-    "reader":      (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
+    "admin":       (200, 200, 201, 200, 204, 200, 200, 200, 201, 200, 204, 200),
+    "sonv":        (200, 200, 403, 403, 403, 403, 200, 200, 201, 200, 204, 200),
+    "vanphong":    (200, 200, 201, 200, 204, 200, 200, 200, 201, 200, 204, 200),
+    "thanhtra":    (200, 200, 403, 403, 403, 403, 200, 200, 403, 403, 403, 200),
+    "lanhdao":     (200, 200, 403, 403, 403, 403, 200, 200, 403, 403, 403, 200),
+    "canbo.hoalu": (200, 200, 403, 403, 403, 403, 200, 200, 201, 200, 204, 200),
+    "canbo.snv":   (200, 404, 403, 404, 404, 403, 200, 404, 403, 404, 404, 404),
+    "portal":      (403, 403, 201, 200, 204, 200, 403, 403, 403, 403, 403, 403),
+    "reader":      (403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403, 403),
 }  # fmt: skip
 
 
@@ -105,6 +106,9 @@ CALLS: dict[str, Callable[[object, dict, Records], object]] = {
         f"{EVALUATIONS}/{r.evaluation_id}", json={"level": "very_satisfied"}, headers=h
     ),
     "evaluations.delete": lambda c, h, r: c.delete(f"{EVALUATIONS}/{r.evaluation_id}", headers=h),
+    "evaluations.batch": lambda c, h, r: c.post(
+        f"{EVALUATIONS}/batch", json={"items": [evaluation_body(r.unit_id)]}, headers=h
+    ),
     "survey_results.list": lambda c, h, r: c.get(RESULTS, headers=h),
     "survey_results.get": lambda c, h, r: c.get(f"{RESULTS}/{r.result_id}", headers=h),
     "survey_results.create": lambda c, h, r: c.post(
@@ -126,7 +130,7 @@ def database_shows(db: Session, action: str, records: Records, allowed: bool) ->
     evaluation = db.get(Evaluation, records.evaluation_id)
     result = db.get(SurveyResult, records.result_id)
     match action:
-        case "evaluations.create":
+        case "evaluations.create" | "evaluations.batch":
             assert count(db, Evaluation) == (2 if allowed else 1)
         case "evaluations.update":
             assert evaluation.level == ("very_satisfied" if allowed else "satisfied")
