@@ -23,6 +23,7 @@ from api.surveys.enums import (
     SurveySource,
 )
 from api.surveys.evaluations import EvaluationFilters
+from api.surveys.models import Evaluation, SurveyResult
 from api.surveys.satisfaction import SatisfactionQuery, parse_fields
 from api.surveys.schemas import (
     BatchOutcome,
@@ -46,7 +47,7 @@ survey_results_router = APIRouter(prefix="/survey-results", tags=["survey-result
 satisfaction_router = APIRouter(prefix="/satisfaction", tags=["satisfaction"])
 
 
-def _unit_name(record: evaluations.Evaluation | survey_results.SurveyResult) -> str:
+def _unit_name(record: Evaluation | SurveyResult) -> str:
     return record.unit.name
 
 
@@ -256,17 +257,18 @@ def satisfaction_query(
     ] = None,
     group_by: SatisfactionGrouping | None = None,
 ) -> SatisfactionQuery:
-    if (period is None) == (year is None):
-        raise _query_invalid("period", "Cho biết đúng một trong period hoặc year")
+    if period is not None and year is not None:
+        raise _query_invalid("period", "Dùng period hoặc year, không dùng cả hai")
+    if period is not None:
+        chosen_period = parse_period(period)
+    elif year is not None:
+        chosen_period = year_period(year)
+    else:
+        raise _query_invalid("period", "Cần cho biết kỳ (period) hoặc năm (year)")
     if field is not None and fields is not None:
         raise _query_invalid("fields", "Dùng field hoặc fields, không dùng cả hai")
-    chosen = (field,) if field else parse_fields(fields) if fields else None
-    return SatisfactionQuery(
-        period=parse_period(period) if period else year_period(year or 0),
-        unit_id=unit_id,
-        fields=chosen,
-        group_by=group_by,
-    )
+    chosen_fields = (field,) if field else parse_fields(fields) if fields else None
+    return SatisfactionQuery(chosen_period, unit_id, chosen_fields, group_by)
 
 
 @satisfaction_router.get("", response_model=SatisfactionReport)
