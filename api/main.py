@@ -24,6 +24,7 @@ from api.health import router as health_router
 from api.meta.router import router as meta_router
 from api.plans.router import plan_tasks as plan_tasks_router
 from api.plans.router import router as plans_router
+from api.surveys.router import evaluations_router, satisfaction_router, survey_results_router
 from api.units.router import router as units_router
 
 API_PREFIX = "/api/v1"
@@ -38,6 +39,9 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     plan_tasks_router,
     activities_router,
     officials_router,
+    evaluations_router,
+    survey_results_router,
+    satisfaction_router,
     audit_router,
     meta_router,
 ]

@@ -14,9 +14,14 @@ class Searchable:
     search_text: Mapped[str] = mapped_column(Text, nullable=False, default="")
 
 
-def _refresh_search_text(_mapper: Any, _connection: Any, target: Searchable) -> None:
+def folded_search_text(target: Searchable) -> str:
+    """The value of `search_text` for a record, also for rows written by a Core INSERT."""
     parts = (getattr(target, name) for name in target.__search_fields__)
-    target.search_text = fold(" ".join(str(p) for p in parts if p))
+    return fold(" ".join(str(p) for p in parts if p))
+
+
+def _refresh_search_text(_mapper: Any, _connection: Any, target: Searchable) -> None:
+    target.search_text = folded_search_text(target)
 
 
 event.listen(Searchable, "before_insert", _refresh_search_text, propagate=True)

@@ -1,0 +1,352 @@
+"""Single evaluations of a dossier by a citizen. Every write goes through one function per
+operation (insert_evaluations, update_evaluation, delete_evaluation), so whatever must change
+with an evaluation in the same transaction (audit now; daily counts later) is kept there."""
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any, TypedDict
+
+from pydantic import ValidationError
+from sqlalchemy import Select, select, tuple_
+from sqlalchemy.dialects.postgresql import insert
+from sqlalchemy.orm import Session, selectinload
+
+from api.audit.service import record_event, snapshot
+from api.auth.policy import Actor, Perm, ensure_readable, ensure_writable, readable, require
+from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
+from api.common.periods import year_period
+from api.common.problems import Conflict, NotFound, PayloadTooLarge
+from api.common.search import folded_search_text
+from api.common.versioning import check_version
+from api.config import PROVINCE_TZ
+from api.surveys.enums import (
+    EvaluationChannel,
+    EvaluationSource,
+    ProcedureField,
+    SatisfactionLevel,
+)
+from api.surveys.models import Evaluation
+from api.surveys.records import (
+    load_unit_directory,
+    refuse_emptied,
+    resolve_unit_or_422,
+    unknown_unit_error,
+)
+from api.surveys.schemas import (
+    UNIT_REFERENCES,
+    BatchItemOutcome,
+    BatchItemStatus,
+    BatchOutcome,
+    EvaluationBatch,
+    EvaluationCreate,
+    EvaluationUpdate,
+    ItemError,
+)
+
+MAX_BATCH_ITEMS = 1000
+
+SORTS = {
+    "evaluated_at": Evaluation.evaluated_at,
+    "created_at": Evaluation.created_at,
+    "dossier_code": Evaluation.dossier_code,
+    "procedure_code": Evaluation.procedure_code,
+    "field": Evaluation.field,
+    "level": Evaluation.level,
+    "unit_id": Evaluation.unit_id,
+}
+
+
+class EvaluationRow(TypedDict):
+    """The stored content of one evaluation, its unit resolved."""
+
+    source: EvaluationSource
+    external_id: str
+    unit_id: int
+    dossier_code: str
+    procedure_code: str | None
+    field: ProcedureField
+    level: SatisfactionLevel
+    evaluated_at: datetime
+    channel: EvaluationChannel
+
+
+Key = tuple[EvaluationSource, str]
+
+
+def _key(row: EvaluationRow) -> Key:
+    return (row["source"], row["external_id"])
+
+
+@dataclass(frozen=True)
+class EvaluationFilters:
+    unit_id: int | None = None
+    field: ProcedureField | None = None
+    level: SatisfactionLevel | None = None
+    source: EvaluationSource | None = None
+    from_: date | None = None  # first day, in the province's time zone
+    to: date | None = None  # last day, inclusive
+    year: int | None = None
+
+
+def _start_of_day(day: date) -> datetime:
+    return datetime.combine(day, time(), PROVINCE_TZ)
+
+
+def _filtered(actor: Actor, lq: ListQuery, filters: EvaluationFilters) -> Select[Any]:
+    stmt = readable(select(Evaluation), actor, Perm.surveys_read, Evaluation.unit_id)
+    stmt = apply_search(stmt, Evaluation.search_text, lq.q)
+    for column, value in (
+        (Evaluation.unit_id, filters.unit_id),
+        (Evaluation.field, filters.field),
+        (Evaluation.level, filters.level),
+        (Evaluation.source, filters.source),
+    ):
+        if value is not None:
+            stmt = stmt.where(column == value)
+    if filters.from_ is not None:
+        stmt = stmt.where(Evaluation.evaluated_at >= _start_of_day(filters.from_))
+    if filters.to is not None:
+        stmt = stmt.where(Evaluation.evaluated_at < _start_of_day(filters.to + timedelta(days=1)))
+    if filters.year is not None:
+        start, end = year_period(filters.year).bounds()
+        stmt = stmt.where(Evaluation.evaluated_at >= start, Evaluation.evaluated_at < end)
+    return order_by_sort(stmt, lq.sort, SORTS, "-evaluated_at", Evaluation.id.desc())
+
+
+def list_evaluations(
+    db: Session, actor: Actor, lq: ListQuery, filters: EvaluationFilters
+) -> tuple[list[Evaluation], int]:
+    rows, total = fetch_page(db, _filtered(actor, lq, filters), lq)
+    return list(rows), total
+
+
+def export_evaluations(
+    db: Session, actor: Actor, lq: ListQuery, filters: EvaluationFilters
+) -> list[Evaluation]:
+    """The whole filtered list with each evaluation's unit, for CSV."""
+    stmt = _filtered(actor, lq, filters).options(selectinload(Evaluation.unit))
+    return list(db.scalars(stmt))
+
+
+def get_evaluation(db: Session, actor: Actor, evaluation_id: int) -> Evaluation:
+    evaluation = _find(db, evaluation_id)
+    ensure_readable(actor, Perm.surveys_read, evaluation.unit_id)
+    return evaluation
+
+
+def _find(db: Session, evaluation_id: int) -> Evaluation:
+    evaluation = db.get(Evaluation, evaluation_id)
+    if evaluation is None:
+        raise NotFound(f"Không tìm thấy đánh giá #{evaluation_id}")
+    return evaluation
+
+
+def _row(data: EvaluationCreate, unit_id: int) -> EvaluationRow:
+    return EvaluationRow(
+        source=data.source,
+        external_id=data.external_id,
+        unit_id=unit_id,
+        dossier_code=data.dossier_code,
+        procedure_code=data.procedure_code,
+        field=data.field,
+        level=data.level,
+        evaluated_at=data.evaluated_at,
+        channel=data.channel,
+    )
+
+
+def insert_evaluations(
+    db: Session, actor: Actor, rows: Sequence[EvaluationRow]
+) -> list[Evaluation | None]:
+    """Store new evaluations with INSERT ... ON CONFLICT (source, external_id) DO NOTHING.
+
+    Returns, per row, the stored evaluation, or None when its key was already taken (by an
+    earlier request or an earlier row of the same call).
+    """
+    if not rows:
+        return []
+    values = [
+        {**row, "version": 1, "search_text": folded_search_text(Evaluation(**row))} for row in rows
+    ]
+    stmt = (
+        insert(Evaluation)
+        .values(values)
+        .on_conflict_do_nothing(index_elements=["source", "external_id"])
+        .returning(Evaluation.id, Evaluation.source, Evaluation.external_id)
+    )
+    id_by_key = {(r.source, r.external_id): r.id for r in db.execute(stmt)}
+    stored = {
+        e.id: e for e in db.scalars(select(Evaluation).where(Evaluation.id.in_(id_by_key.values())))
+    }
+    created: list[Evaluation | None] = []
+    for row in rows:
+        # Only the first row with a key was inserted; a later one with the same key was not.
+        evaluation_id = id_by_key.pop(_key(row), None)
+        created.append(stored[evaluation_id] if evaluation_id is not None else None)
+    for evaluation in created:
+        if evaluation is not None:
+            record_event(db, actor, "create", evaluation)
+    return created
+
+
+def create_evaluation(db: Session, actor: Actor, data: EvaluationCreate) -> Evaluation:
+    require(actor, Perm.evaluations_write)
+    row = _row(data, resolve_unit_or_422(db, data))
+    [evaluation] = insert_evaluations(db, actor, [row])
+    if evaluation is None:
+        raise Conflict(
+            f"Đã có đánh giá '{data.external_id}' từ nguồn '{data.source.label}'",
+            errors=[{"loc": ["body", "external_id"], "msg": "already used", "type": "unique"}],
+        )
+    return evaluation
+
+
+def update_evaluation(
+    db: Session,
+    actor: Actor,
+    evaluation_id: int,
+    data: EvaluationUpdate,
+    expected_version: int | None,
+) -> Evaluation:
+    evaluation = _find(db, evaluation_id)
+    ensure_writable(actor, Perm.evaluations_write, Perm.surveys_read, evaluation.unit_id)
+    check_version(evaluation.version, expected_version)
+    refuse_emptied(
+        data, (*UNIT_REFERENCES, "dossier_code", "field", "level", "evaluated_at", "channel")
+    )
+    changes = data.model_dump(exclude_unset=True, exclude=set(UNIT_REFERENCES))
+    if data.given_references():
+        changes["unit_id"] = resolve_unit_or_422(db, data)
+        require(actor, Perm.evaluations_write, changes["unit_id"])
+    before = snapshot(evaluation)
+    for name, value in changes.items():
+        setattr(evaluation, name, value)
+    db.flush()
+    record_event(db, actor, "update", evaluation, before=before)
+    return evaluation
+
+
+def delete_evaluation(
+    db: Session, actor: Actor, evaluation_id: int, expected_version: int | None
+) -> None:
+    evaluation = _find(db, evaluation_id)
+    ensure_writable(actor, Perm.evaluations_write, Perm.surveys_read, evaluation.unit_id)
+    check_version(evaluation.version, expected_version)
+    before = snapshot(evaluation)
+    db.delete(evaluation)
+    db.flush()
+    record_event(db, actor, "delete", evaluation, before=before)
+
+
+# --- the portal's batch push ---------------------------------------------------------------
+
+
+def record_evaluation_batch(db: Session, actor: Actor, batch: EvaluationBatch) -> BatchOutcome:
+    """Idempotent: each item is created, a duplicate of what is stored, a conflict with it
+    (same key, other content), or rejected; the portal retries only what failed."""
+    require(actor, Perm.evaluations_write)
+    if len(batch.items) > MAX_BATCH_ITEMS:
+        raise PayloadTooLarge(
+            f"Mỗi lần gửi tối đa {MAX_BATCH_ITEMS} đánh giá (đã gửi {len(batch.items)})"
+        )
+    outcomes: dict[int, BatchItemOutcome] = {}
+    valid = _validate_items(batch.items, outcomes)
+    rows = _resolve_units(db, valid, outcomes)
+    created = insert_evaluations(db, actor, [row for _, row in rows])
+    results = list(zip(rows, created, strict=True))
+    stored = _stored_by_key(db, [_key(row) for (_, row), new in results if new is None])
+    for (index, row), evaluation in results:
+        outcomes[index] = (
+            _outcome(index, row, BatchItemStatus.created, evaluation)
+            if evaluation is not None
+            else _compare_with_stored(index, row, stored[_key(row)])
+        )
+    items = [outcomes[i] for i in sorted(outcomes)]
+    counts = {status.value: 0 for status in BatchItemStatus}
+    for item in items:
+        counts[item.status.value] += 1
+    return BatchOutcome(**counts, items=items)
+
+
+def _validate_items(
+    raw_items: list[dict[str, Any]], outcomes: dict[int, BatchItemOutcome]
+) -> list[tuple[int, EvaluationCreate]]:
+    valid = []
+    for index, raw in enumerate(raw_items):
+        try:
+            valid.append((index, EvaluationCreate.model_validate(raw)))
+        except ValidationError as exc:
+            errors = [
+                ItemError(loc=list(e["loc"]), msg=e["msg"], type=e["type"]) for e in exc.errors()
+            ]
+            external_id = raw.get("external_id")
+            outcomes[index] = BatchItemOutcome(
+                index=index,
+                external_id=external_id if isinstance(external_id, str) else None,
+                status=BatchItemStatus.rejected,
+                errors=errors,
+            )
+    return valid
+
+
+def _resolve_units(
+    db: Session,
+    valid: list[tuple[int, EvaluationCreate]],
+    outcomes: dict[int, BatchItemOutcome],
+) -> list[tuple[int, EvaluationRow]]:
+    directory = load_unit_directory(db, (item for _, item in valid))
+    rows = []
+    for index, item in valid:
+        unit_id = directory.resolve(item)
+        if unit_id is None:
+            name, message = unknown_unit_error(item)
+            outcomes[index] = BatchItemOutcome(
+                index=index,
+                external_id=item.external_id,
+                status=BatchItemStatus.rejected,
+                errors=[ItemError(loc=[name], msg=message, type="unknown_unit")],
+            )
+        else:
+            rows.append((index, _row(item, unit_id)))
+    return rows
+
+
+def _stored_by_key(db: Session, keys: list[Key]) -> dict[Key, Evaluation]:
+    if not keys:
+        return {}
+    stmt = select(Evaluation).where(
+        tuple_(Evaluation.source, Evaluation.external_id).in_(set(keys))
+    )
+    return {(e.source, e.external_id): e for e in db.scalars(stmt)}
+
+
+def _outcome(
+    index: int,
+    row: EvaluationRow,
+    status: BatchItemStatus,
+    evaluation: Evaluation,
+    errors: list[ItemError] | None = None,
+) -> BatchItemOutcome:
+    return BatchItemOutcome(
+        index=index,
+        external_id=row["external_id"],
+        status=status,
+        id=evaluation.id,
+        errors=errors or [],
+    )
+
+
+def _compare_with_stored(index: int, row: EvaluationRow, stored: Evaluation) -> BatchItemOutcome:
+    differing = [name for name, value in row.items() if getattr(stored, name) != value]
+    if not differing:
+        return _outcome(index, row, BatchItemStatus.duplicate, stored)
+    errors = [
+        ItemError(
+            loc=[name],
+            msg=f"Khác với đánh giá đã lưu #{stored.id} cùng mã '{row['external_id']}'",
+            type="conflict",
+        )
+        for name in differing
+    ]
+    return _outcome(index, row, BatchItemStatus.conflict, stored, errors)

@@ -1,0 +1,184 @@
+"""Satisfaction with administrative procedures, from single evaluations and survey results
+together: answers, satisfied (very satisfied + satisfied) and their rate.
+
+What is counted for a period:
+- an evaluation whose `evaluated_at`, in the province's time zone, falls within the period;
+- a survey result whose own period lies within the requested one (a 2026Q1 result counts in
+  2026 and in 2026S1, but not in 202603: it cannot be split into months).
+
+In a month grouping a survey result counts in the LAST month of its period (a 2026Q1 result
+in March 2026), so the months add up to the period's total.
+"""
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy.orm import InstrumentedAttribute, Session
+
+from api.auth.policy import Actor, Perm, ensure_readable, readable
+from api.common.periods import Period
+from api.config import PROVINCE_TZ
+from api.surveys.enums import SATISFIED_LEVELS, ProcedureField, SatisfactionGrouping
+from api.surveys.enums import SatisfactionLevel as Level
+from api.surveys.models import Evaluation, SurveyResult
+from api.surveys.schemas import (
+    LevelCounts,
+    SatisfactionFigures,
+    SatisfactionGroup,
+    SatisfactionReport,
+)
+from api.surveys.survey_results import within
+from api.units.models import Unit
+
+# Narrows a query to the rows a caller may see, given the query's unit column.
+Restrict = Callable[[Select[Any], InstrumentedAttribute[Any]], Select[Any]]
+
+
+@dataclass(frozen=True)
+class SatisfactionQuery:
+    period: Period
+    unit_id: int | None = None
+    fields: tuple[ProcedureField, ...] | None = None
+    group_by: SatisfactionGrouping | None = None
+
+
+def satisfaction(db: Session, actor: Actor, query: SatisfactionQuery) -> SatisfactionReport:
+    """The report as the actor may see it: a unit officer's own unit only."""
+    if query.unit_id is not None:
+        ensure_readable(actor, Perm.surveys_read, query.unit_id)
+
+    def restrict(stmt: Select[Any], column: InstrumentedAttribute[Any]) -> Select[Any]:
+        return readable(stmt, actor, Perm.surveys_read, column)
+
+    totals = count_levels(db, query, restrict)
+    return SatisfactionReport(
+        period=query.period.code,
+        starts_on=query.period.starts_on,
+        ends_on=query.period.ends_on,
+        unit_id=query.unit_id,
+        fields=list(query.fields) if query.fields else None,
+        group_by=query.group_by,
+        total=figures(sum(totals.values(), Counter())),
+        groups=_groups(db, query, totals) if query.group_by else [],
+    )
+
+
+def count_levels(
+    db: Session, query: SatisfactionQuery, restrict: Restrict = lambda stmt, _column: stmt
+) -> dict[str | None, Counter[Level]]:
+    """Answers per level, per group key (None without grouping), from both sources."""
+    counts: dict[str | None, Counter[Level]] = {}
+    for key, level, answers in _evaluation_counts(db, query, restrict):
+        counts.setdefault(key, Counter())[level] += answers
+    for key, *per_level in _survey_counts(db, query, restrict):
+        counts.setdefault(key, Counter()).update(dict(zip(Level, per_level, strict=True)))
+    return counts
+
+
+def figures(levels: Counter[Level]) -> SatisfactionFigures:
+    answers = sum(levels.values())
+    satisfied = sum(levels[level] for level in SATISFIED_LEVELS)
+    return SatisfactionFigures(
+        answers=answers,
+        satisfied=satisfied,
+        rate=round(satisfied / answers, 4) if answers else None,
+        levels=LevelCounts(**{level.value: levels[level] for level in Level}),
+    )
+
+
+def _key_of(value: Any) -> str | None:
+    if value is None:
+        return None
+    return value.value if isinstance(value, ProcedureField) else str(value)
+
+
+def _group_key(
+    grouping: SatisfactionGrouping | None,
+    unit: InstrumentedAttribute[Any],
+    field: InstrumentedAttribute[Any],
+    month: ColumnElement[Any],
+) -> list[ColumnElement[Any] | InstrumentedAttribute[Any]]:
+    match grouping:
+        case SatisfactionGrouping.unit:
+            return [unit]
+        case SatisfactionGrouping.field:
+            return [field]
+        case SatisfactionGrouping.month:
+            return [month]
+    return []
+
+
+def _evaluation_counts(
+    db: Session, query: SatisfactionQuery, restrict: Restrict
+) -> list[tuple[str | None, Level, int]]:
+    local_time = func.timezone(PROVINCE_TZ.key, Evaluation.evaluated_at)
+    keys = _group_key(
+        query.group_by, Evaluation.unit_id, Evaluation.field, func.to_char(local_time, "YYYYMM")
+    )
+    start, end = query.period.bounds()
+    stmt = select(*keys, Evaluation.level, func.count()).where(
+        Evaluation.evaluated_at >= start, Evaluation.evaluated_at < end
+    )
+    if query.unit_id is not None:
+        stmt = stmt.where(Evaluation.unit_id == query.unit_id)
+    if query.fields:
+        stmt = stmt.where(Evaluation.field.in_(query.fields))
+    stmt = restrict(stmt, Evaluation.unit_id).group_by(*keys, Evaluation.level)
+    return [(_key_of(row[0]) if keys else None, row[-2], row[-1]) for row in db.execute(stmt).all()]
+
+
+def _survey_counts(
+    db: Session, query: SatisfactionQuery, restrict: Restrict
+) -> list[tuple[str | None, int, int, int, int]]:
+    keys = _group_key(
+        query.group_by,
+        SurveyResult.unit_id,
+        SurveyResult.field,
+        func.to_char(SurveyResult.ends_on, "YYYYMM"),  # the period's last month
+    )
+    sums = [func.sum(getattr(SurveyResult, level.value)) for level in Level]
+    stmt = select(*keys, *sums).where(*within(query.period))
+    if query.unit_id is not None:
+        stmt = stmt.where(SurveyResult.unit_id == query.unit_id)
+    if query.fields:
+        stmt = stmt.where(SurveyResult.field.in_(query.fields))
+    stmt = restrict(stmt, SurveyResult.unit_id)
+    if keys:
+        stmt = stmt.group_by(*keys)
+    rows = db.execute(stmt).all()
+    return [
+        (_key_of(row[0]) if keys else None, *(int(n or 0) for n in row[len(keys) :]))
+        for row in rows
+        if row[-1] is not None  # no grouping and no rows: one row of NULL sums
+    ]
+
+
+def _groups(
+    db: Session, query: SatisfactionQuery, counts: dict[str | None, Counter[Level]]
+) -> list[SatisfactionGroup]:
+    match query.group_by:
+        case SatisfactionGrouping.month:
+            # Every month of the period, those without answers too, so a chart has no gaps.
+            labels = {month.code: month.label for month in query.period.months()}
+        case SatisfactionGrouping.field:
+            labels = {field.value: field.label for field in ProcedureField if field.value in counts}
+        case _:
+            ids = [int(key) for key in counts if key is not None]
+            units = db.execute(select(Unit.id, Unit.short_name).where(Unit.id.in_(ids)))
+            labels = dict(sorted(((str(u.id), u.short_name) for u in units), key=lambda u: u[1]))
+    return [
+        SatisfactionGroup(key=key, label=label, **figures(counts.get(key, Counter())).model_dump())
+        for key, label in labels.items()
+    ]
+
+
+def parse_fields(text: str) -> tuple[ProcedureField, ...]:
+    """`land,construction,investment` → fields; ValueError naming an unknown one."""
+    names = [name.strip() for name in text.split(",") if name.strip()]
+    unknown = [name for name in names if name not in ProcedureField._value2member_map_]
+    if unknown or not names:
+        raise ValueError(f"Lĩnh vực không hợp lệ: {', '.join(unknown) or text!r}")
+    return tuple(dict.fromkeys(ProcedureField(name) for name in names))
