@@ -18,6 +18,9 @@ from api.common.middleware import BodySizeLimitMiddleware, RequestContextMiddlew
 from api.common.problems import NotFound
 from api.config import PROJECT_ROOT, Settings, get_settings
 from api.health import router as health_router
+from api.inspections.router import findings as findings_router
+from api.inspections.router import inspections as inspections_router
+from api.inspections.router import recommendations as recommendations_router
 from api.meta.router import router as meta_router
 from api.units.router import router as units_router
 
@@ -31,6 +34,9 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     units_router,
     audit_router,
     meta_router,
+    inspections_router,
+    findings_router,
+    recommendations_router,
 ]
 
 
