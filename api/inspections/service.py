@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, func, select
+from sqlalchemy import ColumnElement, Select, any_, func, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, snapshot
@@ -104,7 +104,7 @@ def _filtered(actor: Actor, lq: ListQuery, f: InspectionFilters) -> Select[tuple
     if f.plan_id is not None:
         stmt = stmt.where(Inspection.plan_id == f.plan_id)
     if f.task_group is not None:
-        stmt = stmt.where(Inspection.scope.any(f.task_group.value))
+        stmt = stmt.where(any_(Inspection.scope) == f.task_group.value)
     if f.year is not None:
         stmt = stmt.where(held_on >= date(f.year, 1, 1), held_on < date(f.year + 1, 1, 1))
     if f.from_ is not None:
