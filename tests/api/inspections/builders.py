@@ -7,6 +7,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from api.audit.models import AuditEvent
+from api.auth.enums import Role
+from api.auth.models import User
 from api.common.task_groups import TaskGroup
 from api.inspections.enums import FindingSeverity, InspectionKind, RecommendationStatus
 from api.inspections.models import Finding, Inspection, Recommendation
@@ -23,6 +25,19 @@ def _store(db: Session, record: Any) -> None:
 
 
 T = TypeVar("T")
+
+
+def make_officer(db: Session, username: str, unit_code: str) -> User:
+    """A unit officer who never logs in (tests use tokens): no password to hash, so it is fast."""
+    officer = User(
+        username=username,
+        full_name=f"Cán bộ {unit_code}",
+        role=Role.unit_officer,
+        unit_id=unit_by_code(db, unit_code).id,
+        password_hash="!",
+    )
+    _store(db, officer)
+    return officer
 
 
 def make_inspection(
