@@ -165,8 +165,9 @@ def ensure_may_change(db: Session, actor: Actor, inspection: Inspection) -> None
     ensure_may_conduct(db, actor, inspection.kind, inspection.inspecting_unit_id)
 
 
-def _problems(db: Session, v: dict[str, Any]) -> list[dict[str, Any]]:
-    """Every rule an inspection's values break, as field errors."""
+def _unit_problems(db: Session, v: dict[str, Any]) -> list[tuple[str, str]]:
+    """Both units exist, and fit the kind: oneself for a self-inspection only, the Front
+    for a supervision."""
     problems: list[tuple[str, str]] = []
     units: dict[str, Unit | None] = {}
     for side in ("inspecting_unit_id", "inspected_unit_id"):
@@ -175,7 +176,10 @@ def _problems(db: Session, v: dict[str, Any]) -> list[dict[str, Any]]:
             problems.append((side, "Chưa chọn đơn vị"))
         elif units[side] is None:
             problems.append((side, f"Không tìm thấy đơn vị #{v[side]}"))
-    same_unit = v["inspecting_unit_id"] == v["inspected_unit_id"]
+    inspecting, inspected = units["inspecting_unit_id"], units["inspected_unit_id"]
+    if inspecting is None or inspected is None:
+        return problems
+    same_unit = inspecting.id == inspected.id
     if v["kind"] is InspectionKind.self_inspection and not same_unit:
         problems.append(
             ("inspected_unit_id", "Tự kiểm tra: đơn vị được kiểm tra là đơn vị kiểm tra")
@@ -184,14 +188,19 @@ def _problems(db: Session, v: dict[str, Any]) -> list[dict[str, Any]]:
         problems.append(
             ("inspected_unit_id", "Đơn vị kiểm tra chính mình: chọn loại 'Tự kiểm tra'")
         )
-    inspecting = units["inspecting_unit_id"]
-    if v["kind"] is InspectionKind.supervision and inspecting and inspecting.kind != UnitKind.front:
+    if v["kind"] is InspectionKind.supervision and inspecting.kind != UnitKind.front:
         problems.append(
             (
                 "inspecting_unit_id",
                 "Giám sát do Ủy ban Mặt trận Tổ quốc hoặc tổ chức chính trị - xã hội thực hiện",
             )
         )
+    return problems
+
+
+def _date_problems(v: dict[str, Any]) -> list[tuple[str, str]]:
+    """Periods run forward; a concluded inspection has ended and says what it found."""
+    problems: list[tuple[str, str]] = []
     if v["planned_from"] and v["planned_to"] and v["planned_to"] < v["planned_from"]:
         problems.append(("planned_to", "Ngày kết thúc dự kiến trước ngày bắt đầu dự kiến"))
     if v["ended_on"] and not v["started_on"]:
@@ -203,13 +212,17 @@ def _problems(db: Session, v: dict[str, Any]) -> list[dict[str, Any]]:
             problems.append(("conclusion", "Cuộc kiểm tra đã kết luận cần có nội dung kết luận"))
         if not v["ended_on"]:
             problems.append(("ended_on", "Cuộc kiểm tra đã kết luận cần có ngày kết thúc"))
-    return [{"loc": ["body", loc], "msg": msg, "type": "value_error"} for loc, msg in problems]
+    return problems
 
 
 def _check(db: Session, values: dict[str, Any]) -> None:
-    errors = _problems(db, values)
-    if errors:
-        raise Invalid("; ".join(e["msg"] for e in errors), errors=errors)
+    """422 with every rule the inspection's values break, each on its field."""
+    problems = _unit_problems(db, values) + _date_problems(values)
+    if problems:
+        raise Invalid(
+            "; ".join(msg for _, msg in problems),
+            errors=[{"loc": ["body", f], "msg": m, "type": "value_error"} for f, m in problems],
+        )
 
 
 def create_inspection(db: Session, actor: Actor, data: InspectionCreate) -> Inspection:

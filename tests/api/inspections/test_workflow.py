@@ -1,11 +1,12 @@
 """A recommendation's follow-up: open → in_progress → done → verified, only through actions."""
 
-from datetime import date, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 from sqlalchemy import select
 
 from api.auth.models import User
+from api.inspections import workflow
 from api.inspections.enums import RecommendationAction, RecommendationStatus
 from api.inspections.models import Recommendation, RecommendationEvent
 from api.inspections.workflow import province_today
@@ -197,3 +198,31 @@ def test_every_action_is_labelled_in_vietnamese(client):
     groups = [c["label"] for c in enums["task_group"]]
     assert len(groups) == 7
     assert groups[3] == "Thực hiện tốt công tác đối thoại tiếp dân và giải quyết khiếu nại, tố cáo"
+
+
+class _EveningInHanoi(datetime):
+    """18:00 UTC on 1 March 2026: already 01:00 on 2 March in the province."""
+
+    @classmethod
+    def now(cls, tz=None):
+        return datetime(2026, 3, 1, 18, 0, tzinfo=UTC).astimezone(tz)
+
+
+def test_overdue_counts_days_in_the_province_not_in_utc(client, auth, db, monkeypatch):
+    monkeypatch.setattr(workflow, "datetime", _EveningInHanoi)
+    due_yesterday = make_recommendation(db, make_inspection(db), due_on=date(2026, 3, 1))
+
+    response = client.get(f"{API}/recommendations/{due_yesterday.id}", headers=auth("sonv"))
+    listed = client.get(f"{API}/recommendations?overdue=true", headers=auth("sonv")).json()
+
+    assert province_today() == date(2026, 3, 2)
+    assert response.json()["overdue"] is True
+    assert [item["id"] for item in listed["items"]] == [due_yesterday.id]
+
+
+def test_unknown_recommendation_is_404(client, auth):
+    assert_problem(client.get(f"{API}/recommendations/999999", headers=auth("sonv")), 404)
+    response = client.post(
+        f"{API}/recommendations/999999/actions", headers=auth("thanhtra"), json={"action": "verify"}
+    )
+    assert_problem(response, 404)
