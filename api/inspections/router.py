@@ -3,10 +3,12 @@ from typing import Annotated, Literal
 
 from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import StreamingResponse
+from sqlalchemy.orm import Session
 
 from api.auth.deps import CurrentActor
+from api.auth.policy import Actor
 from api.common.csv_export import csv_response
-from api.common.listing import ListParams
+from api.common.listing import ListParams, ListQuery
 from api.common.problems import Invalid
 from api.common.schemas import Page
 from api.common.task_groups import TaskGroup
@@ -220,9 +222,9 @@ def delete_finding(
 
 
 def _recommendation_page(
-    db: Db,
-    actor: CurrentActor,
-    lq: ListParams,
+    db: Session,
+    actor: Actor,
+    lq: ListQuery,
     filters: recs.RecommendationFilters,
     output: str,
 ) -> Page[RecommendationRead] | StreamingResponse:

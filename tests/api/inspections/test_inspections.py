@@ -5,6 +5,7 @@ import io
 from datetime import date
 
 import pytest
+from sqlalchemy.exc import IntegrityError
 
 from api.inspections.enums import InspectionKind, InspectionStatus
 from api.inspections.models import Finding, Inspection
@@ -348,3 +349,21 @@ def test_inspections_export_as_csv_with_vietnamese_headers(client, auth, db, thr
     assert front[3] == unit_by_code(db, "MTTQ").name
     assert front[9] == "Đã kết luận" and front[8] == "20/06/2026"
     assert by_title["Kiểm tra tiếp công dân"][10] == "III.4"
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"kind": InspectionKind.self_inspection},  # TTT "self-inspecting" Hoa Lư
+        {"scope": ["citizen_reception", "III.8"]},
+        {"started_on": date(2026, 3, 2), "ended_on": date(2026, 3, 1)},
+        {"planned_from": date(2026, 3, 2), "planned_to": date(2026, 3, 1)},
+        {"status": InspectionStatus.concluded, "ended_on": date(2026, 3, 6)},
+    ],
+    ids=["self-inspection", "scope", "held", "planned", "concluded"],
+)
+def test_the_database_keeps_the_rules_even_past_the_api(db, fields):
+    with pytest.raises(IntegrityError, match="ck_inspections_"):
+        make_inspection(db, **fields)
+    db.rollback()
+    assert count(db, Inspection) == 0

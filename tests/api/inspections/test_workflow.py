@@ -187,7 +187,7 @@ def test_completing_ends_overdue(client, auth, db):
     assert listed["total"] == 0
 
 
-def test_every_action_is_labelled_in_vietnamese(client):
+def test_workflow_and_task_group_enums_carry_vietnamese_labels(client):
     enums = client.get(f"{API}/meta/enums").json()
     assert {c["value"] for c in enums["recommendation_action"]} == {
         a.value for a in RecommendationAction
