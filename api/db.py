@@ -108,12 +108,13 @@ def get_session() -> Iterator[Session]:
 Db = Annotated[Session, Depends(get_session, scope="function")]
 
 
-def enum_type(enum_cls: type[StrEnum]) -> SAEnum:
+def enum_type(enum_cls: type[StrEnum], name: str | None = None) -> SAEnum:
     """A VARCHAR with a CHECK constraint holding the enum's values (no PostgreSQL ENUM type,
-    so adding a value is a plain migration)."""
+    so adding a value is a plain migration). `name` names the CHECK when one table holds
+    two columns of the same enum."""
     return SAEnum(
         enum_cls,
-        name=getattr(enum_cls, "meta_name", enum_cls.__name__.lower()),
+        name=name or getattr(enum_cls, "meta_name", enum_cls.__name__.lower()),
         native_enum=False,
         create_constraint=True,
         length=32,

@@ -21,6 +21,9 @@ from api.common.problems import NotFound
 from api.common.schemas import COMMON_ERROR_RESPONSES
 from api.config import PROJECT_ROOT, Settings, get_settings
 from api.health import router as health_router
+from api.inspections.router import findings as findings_router
+from api.inspections.router import inspections as inspections_router
+from api.inspections.router import recommendations as recommendations_router
 from api.meta.router import router as meta_router
 from api.plans.router import plan_tasks as plan_tasks_router
 from api.plans.router import router as plans_router
@@ -44,6 +47,9 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     satisfaction_router,
     audit_router,
     meta_router,
+    inspections_router,
+    findings_router,
+    recommendations_router,
 ]
 
 

@@ -3,6 +3,7 @@
 import api.activities.models
 import api.audit.models
 import api.auth.models
+import api.inspections.models
 import api.plans.models
 import api.surveys.models
 import api.units.models  # noqa: F401

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy import Select
+from sqlalchemy import Select, or_
 from sqlalchemy.orm import InstrumentedAttribute
 
 from api.auth.enums import Role, Scope
@@ -145,22 +145,23 @@ def require(actor: Actor, perm: Perm, unit_id: int | None = None) -> None:
         raise Forbidden()
 
 
-def readable(stmt: S, actor: Actor, perm: Perm, unit_column: InstrumentedAttribute[Any]) -> S:
-    """Scope a query to what the actor may read: everything, or their own unit's rows."""
+def readable(stmt: S, actor: Actor, perm: Perm, *unit_columns: InstrumentedAttribute[Any]) -> S:
+    """Scope a query to what the actor may read: everything, or the rows of their own unit
+    in any of `unit_columns` (an inspection belongs to both the inspecting and inspected unit)."""
     granted = reach(actor, perm)
     if granted is None:
         raise Forbidden()
     if granted is OWN:
-        return stmt.where(unit_column == actor.unit_id)
+        return stmt.where(or_(*(column == actor.unit_id for column in unit_columns)))
     return stmt
 
 
-def ensure_readable(actor: Actor, perm: Perm, unit_id: int | None) -> None:
-    """For one record: 403 without the permission, 404 for another unit's record."""
+def ensure_readable(actor: Actor, perm: Perm, *unit_ids: int | None) -> None:
+    """For one record: 403 without the permission, 404 when none of its units is the actor's."""
     granted = reach(actor, perm)
     if granted is None:
         raise Forbidden()
-    if granted is OWN and unit_id != actor.unit_id:
+    if granted is OWN and actor.unit_id not in unit_ids:
         raise NotFound()
 
 
