@@ -19,6 +19,9 @@ from api.common.problems import NotFound
 from api.config import PROJECT_ROOT, Settings, get_settings
 from api.health import router as health_router
 from api.meta.router import router as meta_router
+from api.reception.reference_router import holidays as holidays_router
+from api.reception.reference_router import time_limit_rules as time_limit_rules_router
+from api.reception.router import petition_router, reception_router
 from api.units.router import router as units_router
 
 API_PREFIX = "/api/v1"
@@ -31,6 +34,10 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     units_router,
     audit_router,
     meta_router,
+    reception_router,
+    petition_router,
+    holidays_router,
+    time_limit_rules_router,
 ]
 
 
