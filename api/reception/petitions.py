@@ -38,6 +38,7 @@ from api.reception.schemas import (
     PetitionRead,
     PetitionUpdate,
     case_flag_errors,
+    stored_values,
     today_in_province,
 )
 from api.reception.timing import Calendar, petition_timing
@@ -74,7 +75,7 @@ class PetitionFilters:
     overdue: bool | None = None
 
 
-_DERIVED = frozenset({"due_on", "overdue", "prolonged", "over_level", "history", "allowed_actions"})
+_DERIVED = {"due_on", "overdue", "prolonged", "over_level", "history", "allowed_actions"}
 
 
 def may_write(actor: Actor, unit_id: int) -> bool:
@@ -112,13 +113,8 @@ def present(petition: Petition, actor: Actor, calendar: Calendar, today: date) -
     if not sees_personal_data(actor, petition.unit_id):
         id_number = mask_id_number(id_number)
     allowed = available_actions(calendar, petition) if may_write(actor, petition.unit_id) else []
-    values: dict[str, Any] = {
-        name: getattr(petition, name)
-        for name in PetitionRead.model_fields
-        if name not in _DERIVED and hasattr(petition, name)
-    }
     return PetitionRead(
-        **values
+        **stored_values(petition, PetitionRead, _DERIVED)
         | {
             "petitioner_id_number": id_number,
             "due_on": timing.due_on,

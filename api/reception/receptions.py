@@ -32,7 +32,12 @@ from api.reception.enums import (
 from api.reception.models import Reception
 from api.reception.petitions import insert_petition, owning_unit
 from api.reception.reference import load_calendar
-from api.reception.schemas import ReceptionCreate, ReceptionRead, ReceptionUpdate
+from api.reception.schemas import (
+    ReceptionCreate,
+    ReceptionRead,
+    ReceptionUpdate,
+    stored_values,
+)
 from api.reception.timing import Calendar, reception_reply_rule
 
 SORTS = {
@@ -71,9 +76,8 @@ def present(reception: Reception, actor: Actor, calendar: Calendar) -> Reception
     id_number = reception.citizen_id_number
     if not sees_personal_data(actor, reception.unit_id):
         id_number = mask_id_number(id_number)
-    values = {name: getattr(reception, name) for name in ReceptionRead.model_fields}
     return ReceptionRead(
-        **values
+        **stored_values(reception, ReceptionRead, {"is_crowd", "reply_due_on"})
         | {
             "citizen_id_number": id_number,
             "is_crowd": reception.group_size >= CROWD_SIZE,

@@ -59,6 +59,11 @@ DecisionNumber = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 ExternalId = Annotated[str, StringConstraints(min_length=1, max_length=64)]
 
 
+def stored_values(record: object, read_model: type[ReadModel], derived: set[str]) -> dict[str, Any]:
+    """The read model's fields that the record stores; `derived` ones are computed by the caller."""
+    return {name: getattr(record, name) for name in read_model.model_fields if name not in derived}
+
+
 class PatchModel(InputModel):
     """A PATCH body: a field left out is unchanged; `null` is refused where the record needs a
     value."""
