@@ -9,6 +9,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, snapshot
+from api.auth.enums import Role
 from api.auth.policy import (
     Actor,
     Perm,
@@ -97,8 +98,8 @@ def owning_unit(db: Session, actor: Actor, unit_id: int | None, unit_code: str |
     elif unit_id is not None:
         if db.get(Unit, unit_id) is None:
             raise Invalid.field(["unit_id"], f"Không tìm thấy đơn vị #{unit_id}")
-    elif actor.unit_id is not None and not actor.is_client:
-        unit_id = actor.unit_id
+    elif actor.role is Role.unit_officer and actor.unit_id is not None:
+        unit_id = actor.unit_id  # province-wide roles must say which unit: no silent default
     else:
         raise Invalid.field(["unit_id"], "Cần chỉ rõ đơn vị (unit_id hoặc unit_code)")
     require(actor, Perm.receptions_write, unit_id)

@@ -121,6 +121,8 @@ def test_a_portal_without_the_petitions_scope_is_refused(client, db):
         pytest.param({"petitioner_id_number": "03709000123X"}, "petitioner_id_number", id="cccd-x"),
         pytest.param({"unit_code": "X-KHONGCO"}, "unit_code", id="unknown-unit-code"),
         pytest.param({"unit_code": None, "unit_id": 999999}, "unit_id", id="unknown-unit-id"),
+        pytest.param({"unit_code": None}, "unit_id", id="admin-must-name-the-unit"),
+        pytest.param({"unit_id": 1}, None, id="unit-id-and-code"),
         pytest.param({"case_type": "lawsuit"}, "case_type", id="wrong-case-type"),
         pytest.param({"field": "space"}, "field", id="wrong-field"),
         pytest.param({"source": "fax"}, "source", id="wrong-source"),
