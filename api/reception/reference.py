@@ -40,27 +40,33 @@ def load_calendar(db: Session) -> Calendar:
     return Calendar(rules=rules, holidays=holidays)
 
 
-def as_rule(record: TimeLimitRuleRecord | dict[str, Any]) -> TimeLimitRule:
+RULE_FIELDS = (
+    "step",
+    "case_type",
+    "level",
+    "variant",
+    "days",
+    "count",
+    "extension_days",
+    "max_extensions",
+    "effective_from",
+    "effective_to",
+    "source",
+    "note",
+)
+
+
+def rule_values(record: TimeLimitRuleRecord) -> dict[str, Any]:
+    return {name: getattr(record, name) for name in RULE_FIELDS}
+
+
+def as_rule(values: TimeLimitRuleRecord | dict[str, Any]) -> TimeLimitRule:
     """The engine's rule for a row (or for a row's would-be values); ValueError if nonsense."""
-    values = record if isinstance(record, dict) else snapshot(record)
+    if isinstance(values, TimeLimitRuleRecord):
+        values = rule_values(values)
     return TimeLimitRule(
-        step=values["step"],
-        case_type=values["case_type"],
-        level=values["level"],
-        variant=values["variant"],
-        days=values["days"],
-        count=CountMode(values["count"]),
-        effective_from=_day(values["effective_from"]),
-        effective_to=_day(values["effective_to"]),
-        source=values["source"],
-        note=values["note"] or "",
-        extension_days=values["extension_days"],
-        max_extensions=values["max_extensions"],
+        **values | {"count": CountMode(values["count"]), "note": values["note"] or ""}
     )
-
-
-def _day(value: dt.date | str | None) -> dt.date | None:
-    return dt.date.fromisoformat(value) if isinstance(value, str) else value
 
 
 # --- holidays --------------------------------------------------------------------------------
@@ -221,9 +227,9 @@ def update_rule(
     require(actor, Perm.reference_write)
     record = get_rule(db, actor, rule_id)
     check_version(record.version, expected_version)
-    before = snapshot(record)
     changes = data.model_dump(exclude_unset=True)
-    _checked_rule(db, {**before, **changes}, record.id)
+    _checked_rule(db, rule_values(record) | changes, record.id)
+    before = snapshot(record)
     for key, value in changes.items():
         setattr(record, key, value)
     db.flush()
@@ -244,7 +250,7 @@ def seed_reference_data(db: Session) -> tuple[int, int]:
     for rule in deadlines.load_rules():
         if (*rule.key, rule.effective_from) in existing_rules:
             continue
-        db.add(TimeLimitRuleRecord(**_record_values(rule)))
+        db.add(TimeLimitRuleRecord(**{name: getattr(rule, name) for name in RULE_FIELDS}))
         rules_added += 1
     existing_days = set(db.scalars(select(Holiday.date)))
     holidays_added = 0
@@ -261,20 +267,3 @@ def _shipped_holiday_notes() -> dict[dt.date, str]:
     # load_holidays() has checked the file; it returns (date, name) only, the table keeps notes.
     items = json.loads(deadlines.HOLIDAYS_FILE.read_text(encoding="utf-8"))
     return {dt.date.fromisoformat(item["date"]): nfc(item.get("note", "")) for item in items}
-
-
-def _record_values(rule: TimeLimitRule) -> dict[str, Any]:
-    return {
-        "step": rule.step,
-        "case_type": rule.case_type,
-        "level": rule.level,
-        "variant": rule.variant,
-        "days": rule.days,
-        "count": rule.count.value,
-        "extension_days": rule.extension_days,
-        "max_extensions": rule.max_extensions,
-        "effective_from": rule.effective_from,
-        "effective_to": rule.effective_to,
-        "source": rule.source,
-        "note": rule.note,
-    }
