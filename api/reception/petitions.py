@@ -9,20 +9,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, snapshot
-from api.auth.enums import Role
-from api.auth.policy import (
-    Actor,
-    Perm,
-    ensure_readable,
-    ensure_writable,
-    readable,
-    require,
-    sees_personal_data,
-)
+from api.auth.policy import Actor, Perm, ensure_readable, ensure_writable, readable
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
-from api.common.personal import mask_id_number
-from api.common.problems import Conflict, Forbidden, Invalid, NotFound
+from api.common.problems import Conflict, Invalid, NotFound
 from api.common.versioning import check_version
+from api.reception.access import may_write, owning_unit, visible_id_number
 from api.reception.enums import (
     CaseType,
     PetitionField,
@@ -44,7 +35,6 @@ from api.reception.schemas import (
 )
 from api.reception.timing import Calendar, petition_timing
 from api.reception.workflow import apply_action, available_actions
-from api.units.models import Unit
 
 SORTS = {
     "received_on": Petition.received_on,
@@ -79,45 +69,17 @@ class PetitionFilters:
 _DERIVED = {"due_on", "overdue", "prolonged", "over_level", "history", "allowed_actions"}
 
 
-def may_write(actor: Actor, unit_id: int) -> bool:
-    try:
-        require(actor, Perm.receptions_write, unit_id)
-    except Forbidden:
-        return False
-    return True
-
-
-def owning_unit(db: Session, actor: Actor, unit_id: int | None, unit_code: str | None) -> int:
-    """The unit a new record belongs to: given by id or code, else the officer's own; 422 when
-    unknown, 403 when the actor may not write for it."""
-    if unit_code is not None:
-        found = db.scalar(select(Unit.id).where(Unit.code == unit_code))
-        if found is None:
-            raise Invalid.field(["unit_code"], f"Không tìm thấy đơn vị có mã '{unit_code}'")
-        unit_id = found
-    elif unit_id is not None:
-        if db.get(Unit, unit_id) is None:
-            raise Invalid.field(["unit_id"], f"Không tìm thấy đơn vị #{unit_id}")
-    elif actor.role is Role.unit_officer and actor.unit_id is not None:
-        unit_id = actor.unit_id  # province-wide roles must say which unit: no silent default
-    else:
-        raise Invalid.field(["unit_id"], "Cần chỉ rõ đơn vị (unit_id hoặc unit_code)")
-    require(actor, Perm.receptions_write, unit_id)
-    return unit_id
-
-
 def present(petition: Petition, actor: Actor, calendar: Calendar, today: date) -> PetitionRead:
     """The response: derived deadlines and flags, the id number masked for those who may not
     see it, the actions this caller may take."""
     timing = petition_timing(calendar, petition, today)
-    id_number = petition.petitioner_id_number
-    if not sees_personal_data(actor, petition.unit_id):
-        id_number = mask_id_number(id_number)
     allowed = available_actions(calendar, petition) if may_write(actor, petition.unit_id) else []
     return PetitionRead(
         **stored_values(petition, PetitionRead, _DERIVED)
         | {
-            "petitioner_id_number": id_number,
+            "petitioner_id_number": visible_id_number(
+                actor, petition.unit_id, petition.petitioner_id_number
+            ),
             "due_on": timing.due_on,
             "overdue": timing.overdue,
             "prolonged": timing.prolonged,

@@ -14,13 +14,12 @@ from api.auth.policy import (
     ensure_readable,
     ensure_writable,
     readable,
-    sees_personal_data,
 )
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
-from api.common.personal import mask_id_number
 from api.common.problems import Conflict, NotFound
 from api.common.versioning import check_version
 from api.config import PROVINCE_TZ
+from api.reception.access import owning_unit, visible_id_number
 from api.reception.enums import (
     CROWD_SIZE,
     CaseType,
@@ -30,7 +29,7 @@ from api.reception.enums import (
     SessionType,
 )
 from api.reception.models import Reception
-from api.reception.petitions import insert_petition, owning_unit
+from api.reception.petitions import insert_petition
 from api.reception.reference import load_calendar
 from api.reception.schemas import (
     ReceptionCreate,
@@ -73,13 +72,12 @@ def _start_of_day(day: date) -> datetime:
 
 def present(reception: Reception, actor: Actor, calendar: Calendar) -> ReceptionRead:
     rule = reception_reply_rule(calendar, received_on(reception))
-    id_number = reception.citizen_id_number
-    if not sees_personal_data(actor, reception.unit_id):
-        id_number = mask_id_number(id_number)
     return ReceptionRead(
         **stored_values(reception, ReceptionRead, {"is_crowd", "reply_due_on"})
         | {
-            "citizen_id_number": id_number,
+            "citizen_id_number": visible_id_number(
+                actor, reception.unit_id, reception.citizen_id_number
+            ),
             "is_crowd": reception.group_size >= CROWD_SIZE,
             "reply_due_on": None
             if rule is None
