@@ -17,7 +17,7 @@ from api.common.versioning import check_version
 from api.reception import deadlines
 from api.reception.deadlines import CountMode, TimeLimitRule
 from api.reception.models import Holiday, TimeLimitRuleRecord
-from api.reception.schemas import (
+from api.reception.reference_schemas import (
     HolidayCreate,
     HolidayUpdate,
     TimeLimitRuleCreate,

@@ -12,7 +12,7 @@ from api.common.versioning import IfMatch, set_etag
 from api.db import Db
 from api.reception import reference
 from api.reception.enums import CaseType, TimeLimitStep
-from api.reception.schemas import (
+from api.reception.reference_schemas import (
     HolidayCreate,
     HolidayRead,
     HolidayUpdate,
