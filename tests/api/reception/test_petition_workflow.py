@@ -223,3 +223,20 @@ def test_extensions_only_where_the_law_allows(client, auth, db, case_type, compl
     refused = act(client, auth("admin"), petition.id, "extend", date(2026, 3, 20), reason="r")
     assert_problem(refused, 409)
     assert db.get(Petition, petition.id).extensions == granted
+
+
+def test_the_receiving_unit_takes_over_a_transferred_petition(client, auth, db):
+    snv = unit_by_code(db, "SNV")
+    petition = make_petition(db)
+    act(client, auth("canbo.hoalu"), petition.id, "transfer", date(2026, 3, 4), to_unit_id=snv.id)
+    seen = client.get(f"/api/v1/petitions/{petition.id}", headers=auth("canbo.snv")).json()
+    assert seen["allowed_actions"] == ["accept", "reject", "transfer", "withdraw"]
+    assert seen["petitioner_id_number"] == "037090001234"  # now their unit's citizen
+    accepted = act(client, auth("canbo.snv"), petition.id, "accept", date(2026, 3, 6))
+    assert accepted.status_code == 200
+    assert [h["action"] for h in accepted.json()["history"]] == ["transfer", "accept"]
+    assert db.get(Petition, petition.id).accepted_on == date(2026, 3, 6)
+
+
+def test_acting_on_an_unknown_petition_is_404(client, auth):
+    assert_problem(act(client, auth("admin"), 999999, "accept", date(2026, 3, 5)), 404)

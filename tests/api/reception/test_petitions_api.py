@@ -303,3 +303,15 @@ def test_a_petition_referred_to_as_duplicate_cannot_be_deleted(client, auth, db)
     make_petition(db, duplicate_of_id=original.id)
     assert_problem(client.delete(f"/api/v1/petitions/{original.id}", headers=auth("admin")), 409)
     assert db.get(Petition, original.id) is not None
+
+
+def test_marking_a_resubmission_makes_it_prolonged(client, auth, db):
+    settled = make_petition(db, status=PetitionStatus.closed)
+    again = make_petition(db, received_on=today())
+    url = f"/api/v1/petitions/{again.id}"
+    assert client.get(url, headers=auth("admin")).json()["prolonged"] is False
+    body = client.patch(url, headers=auth("admin"), json={"duplicate_of_id": settled.id}).json()
+    assert (body["duplicate_of_id"], body["prolonged"]) == (settled.id, True)
+    assert db.get(Petition, again.id).duplicate_of_id == settled.id
+    itself = client.patch(url, headers=auth("admin"), json={"duplicate_of_id": again.id})
+    assert assert_problem(itself, 422)["errors"][0]["loc"] == ["body", "duplicate_of_id"]

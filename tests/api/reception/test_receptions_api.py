@@ -69,6 +69,16 @@ def test_create_petition_with_the_reception_in_one_go(client, auth, db):
     assert (petition.petitioner_name, petition.petitioner_id_number) == ("Đỗ Văn Em", ID_NUMBER)
     assert petition.summary == RECEPTION["content"]
     assert db.get(Reception, body["id"]).petition_id == petition.id
+    audited = db.execute(
+        select(AuditEvent.entity, AuditEvent.action).where(
+            AuditEvent.entity.in_(["receptions", "petitions"])
+        )
+    ).all()
+    assert sorted(audited) == [
+        ("petitions", "create"),
+        ("receptions", "create"),
+        ("receptions", "update"),
+    ]
 
 
 def test_file_the_petition_of_an_existing_reception_once(client, auth, db):
