@@ -27,6 +27,9 @@ from api.inspections.router import recommendations as recommendations_router
 from api.meta.router import router as meta_router
 from api.plans.router import plan_tasks as plan_tasks_router
 from api.plans.router import router as plans_router
+from api.reception.reference_router import holidays as holidays_router
+from api.reception.reference_router import time_limit_rules as time_limit_rules_router
+from api.reception.router import petition_router, reception_router
 from api.surveys.router import evaluations_router, satisfaction_router, survey_results_router
 from api.units.router import router as units_router
 
@@ -45,11 +48,15 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     evaluations_router,
     survey_results_router,
     satisfaction_router,
-    audit_router,
-    meta_router,
+    reception_router,
+    petition_router,
+    holidays_router,
+    time_limit_rules_router,
     inspections_router,
     findings_router,
     recommendations_router,
+    audit_router,
+    meta_router,
 ]
 
 

@@ -5,6 +5,7 @@ import api.audit.models
 import api.auth.models
 import api.inspections.models
 import api.plans.models
+import api.reception.models
 import api.surveys.models
 import api.units.models  # noqa: F401
 from api.db import Base

@@ -9,6 +9,7 @@ from api.auth.enums import Role
 from api.auth.models import User
 from api.auth.passwords import hash_secret
 from api.config import get_settings
+from api.reception.reference import seed_reference_data
 from api.units.models import Unit
 from api.units.service import seed_units
 
@@ -42,6 +43,7 @@ def seed(db: Session, *, demo_accounts: bool | None = None) -> SeedReport:
     settings = get_settings()
     with_demo = settings.demo_accounts if demo_accounts is None else demo_accounts
     units_added = seed_units(db)
+    seed_reference_data(db)
     added: list[str] = []
     if with_demo:
         if settings.is_production:

@@ -11,12 +11,15 @@ from sqlalchemy.orm import Session
 from api.audit.models import AuditEvent
 from api.auth.policy import Actor, Perm, require
 from api.common.listing import ListQuery, fetch_page, order_by_sort
+from api.common.personal import mask_id_number
 from api.common.request_context import request_id
 
 SORTS = {"at": AuditEvent.at, "id": AuditEvent.id}
 
 # Never copied into the audit log.
 _SECRET_COLUMNS = frozenset({"password_hash", "secret_hash", "token_hash", "search_text"})
+# A citizen's identity number is kept masked: the audit log is read by roles that may not see it.
+_PERSONAL_COLUMNS = frozenset({"petitioner_id_number", "citizen_id_number"})
 
 
 def _json_safe(value: Any) -> Any:
@@ -34,11 +37,14 @@ def _json_safe(value: Any) -> Any:
 def snapshot(record: object) -> dict[str, Any]:
     """The record's columns as JSON, without secrets."""
     mapper = inspect(record).mapper
-    return {
+    values = {
         attr.key: _json_safe(getattr(record, attr.key))
         for attr in mapper.column_attrs
         if attr.key not in _SECRET_COLUMNS
     }
+    for key in _PERSONAL_COLUMNS & values.keys():
+        values[key] = mask_id_number(values[key])
+    return values
 
 
 def record_event(

@@ -3,7 +3,6 @@
 from datetime import UTC, datetime
 
 from sqlalchemy import select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.audit.service import record_event, snapshot
@@ -13,6 +12,7 @@ from api.auth.passwords import hash_secret
 from api.auth.policy import Actor, Perm, require
 from api.auth.schemas import ClientCreate, ClientUpdate, UserCreate, UserUpdate
 from api.auth.tokens import new_client_secret
+from api.common.deletion import delete_unless_referenced
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
 from api.common.problems import Conflict, Invalid, NotFound
 from api.common.versioning import check_version
@@ -102,14 +102,9 @@ def delete_user(db: Session, actor: Actor, user_id: int, expected_version: int |
     if user.id == actor.user_id:
         raise Conflict("Không thể xóa tài khoản của chính mình")
     before = snapshot(user)
-    try:
-        with db.begin_nested():
-            db.delete(user)
-            db.flush()
-    except IntegrityError as exc:
-        raise Conflict(
-            "Người dùng đã có dữ liệu liên quan; hãy khóa tài khoản thay vì xóa"
-        ) from exc
+    delete_unless_referenced(
+        db, user, "Người dùng đã có dữ liệu liên quan; hãy khóa tài khoản thay vì xóa"
+    )
     record_event(db, actor, "delete", user, before=before)
 
 

@@ -4,11 +4,11 @@ import csv
 from pathlib import Path
 
 from sqlalchemy import or_, select
-from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.audit.service import record_event, snapshot
 from api.auth.policy import Actor, Perm, require
+from api.common.deletion import delete_unless_referenced
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
 from api.common.problems import Conflict, Invalid, NotFound
 from api.common.text import nfc
@@ -138,15 +138,12 @@ def delete_unit(db: Session, actor: Actor, unit_id: int, expected_version: int |
     unit = get_unit(db, actor, unit_id)
     check_version(unit.version, expected_version)
     before = snapshot(unit)
-    try:
-        with db.begin_nested():
-            db.delete(unit)
-            db.flush()
-    except IntegrityError as exc:
-        raise Conflict(
-            f"Đơn vị '{unit.name}' đã có đơn vị trực thuộc hoặc dữ liệu; "
-            "hãy ngừng hoạt động đơn vị (is_active=false) thay vì xóa"
-        ) from exc
+    delete_unless_referenced(
+        db,
+        unit,
+        f"Đơn vị '{unit.name}' đã có đơn vị trực thuộc hoặc dữ liệu; "
+        "hãy ngừng hoạt động đơn vị (is_active=false) thay vì xóa",
+    )
     record_event(db, actor, "delete", unit, before=before)
 
 
