@@ -19,7 +19,7 @@ from sqlalchemy.orm import (
 )
 
 from api.common.embedded_pg import start_embedded_postgres
-from api.config import get_settings
+from api.config import PROVINCE_TZ, get_settings
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
@@ -70,7 +70,14 @@ def normalise_url(url: str) -> str:
 
 @lru_cache
 def get_engine() -> Engine:
-    return create_engine(database_url(), pool_pre_ping=True, pool_size=10, max_overflow=10)
+    return create_engine(
+        database_url(),
+        pool_pre_ping=True,
+        pool_size=10,
+        max_overflow=10,
+        # Times leave the database in the province's zone: the API answers with +07:00.
+        connect_args={"options": f"-c timezone={PROVINCE_TZ.key}"},
+    )
 
 
 @lru_cache

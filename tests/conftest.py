@@ -12,6 +12,9 @@ from sqlalchemy.orm import Session
 
 os.environ["DVCQ_ENV"] = "test"
 os.environ.setdefault("DVCQ_SECRET_KEY", "test-secret-key-for-the-dvcq-test-suite-0123456789")
+# The cheapest argon2id the library accepts: tests hash hundreds of passwords.
+os.environ.setdefault("DVCQ_ARGON2_TIME_COST", "1")
+os.environ.setdefault("DVCQ_ARGON2_MEMORY_KIB", "1024")
 
 from api.common.embedded_pg import start_embedded_postgres
 from api.config import PROJECT_ROOT, get_settings
@@ -83,20 +86,27 @@ def db(engine: Engine) -> Iterator[Session]:
         connection.close()
 
 
-@pytest.fixture
-def app(db: Session):
-    from api.db import get_session, transaction_per_request
+@pytest.fixture(scope="session")
+def shared_app(engine: Engine):
+    """Built once: building the app costs about a second, too much for every test."""
     from api.main import create_app
 
-    application = create_app()
+    return create_app()
+
+
+@pytest.fixture
+def app(shared_app, db: Session):
+    """The app, its database session replaced by the test's own."""
+    from api.db import get_session, transaction_per_request
 
     def test_session() -> Iterator[Session]:
         # Seal what the test set up, so a request that rolls back undoes only its own work.
         db.commit()
         yield from transaction_per_request(db)
 
-    application.dependency_overrides[get_session] = test_session
-    return application
+    shared_app.dependency_overrides[get_session] = test_session
+    yield shared_app
+    shared_app.dependency_overrides.clear()
 
 
 @pytest.fixture
