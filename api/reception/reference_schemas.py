@@ -8,7 +8,7 @@ from pydantic import Field, StringConstraints
 
 from api.common.schemas import InputModel, ReadModel
 from api.reception.enums import CaseType, DayCount, ResolutionLevel, RuleVariant, TimeLimitStep
-from api.reception.schemas import Name, Note, PatchModel
+from api.reception.schemas import Name, Note
 
 
 # `dt.date`: a field named `date` would shadow the type in its own annotation.
@@ -18,11 +18,10 @@ class HolidayCreate(InputModel):
     note: Note = ""
 
 
-class HolidayUpdate(PatchModel):
-    __not_null__ = ("date", "name", "note")
-    date: dt.date | None = None
-    name: Name | None = None
-    note: Note | None = None
+class HolidayUpdate(InputModel):
+    date: dt.date = None
+    name: Name = None
+    note: Note = None
 
 
 class HolidayRead(ReadModel):
@@ -53,17 +52,15 @@ class TimeLimitRuleCreate(RuleTerms):
     variant: RuleVariant = RuleVariant.normal
 
 
-class TimeLimitRuleUpdate(PatchModel):
-    __not_null__ = ("days", "count", "extension_days", "max_extensions", "effective_from")
-    __not_null__ += ("source", "note")
-    days: int | None = Field(None, ge=1, le=3650)
-    count: DayCount | None = None
-    extension_days: int | None = Field(None, ge=0, le=3650)
-    max_extensions: int | None = Field(None, ge=0, le=10)
-    effective_from: date | None = None
+class TimeLimitRuleUpdate(InputModel):
+    days: int = Field(None, ge=1, le=3650)
+    count: DayCount = None
+    extension_days: int = Field(None, ge=0, le=3650)
+    max_extensions: int = Field(None, ge=0, le=10)
+    effective_from: date = None
     effective_to: date | None = None
-    source: Annotated[str, StringConstraints(min_length=1, max_length=500)] | None = None
-    note: Note | None = None
+    source: Annotated[str, StringConstraints(min_length=1, max_length=500)] = None
+    note: Note = None
 
 
 class TimeLimitRuleRead(ReadModel):

@@ -60,22 +60,6 @@ def stored_values(record: object, read_model: type[ReadModel], derived: set[str]
     return {name: getattr(record, name) for name in read_model.model_fields if name not in derived}
 
 
-class PatchModel(InputModel):
-    """A PATCH body: a field left out is unchanged; `null` is refused where the record needs a
-    value."""
-
-    __not_null__: ClassVar[tuple[str, ...]] = ()
-
-    @model_validator(mode="after")
-    def _refuse_null_for_required(self) -> Self:
-        cleared = [
-            n for n in self.__not_null__ if n in self.model_fields_set and getattr(self, n) is None
-        ]
-        if cleared:
-            raise ValueError(f"Không được để trống: {', '.join(cleared)}")
-        return self
-
-
 # --- petitions -------------------------------------------------------------------------------
 
 
@@ -130,22 +114,20 @@ class PetitionCreate(CaseFlags):
         return self
 
 
-class PetitionUpdate(PatchModel):
+class PetitionUpdate(InputModel):
     """Editable facts. Status, unit and dates of actions change only through actions."""
 
-    __not_null__ = ("field", "petitioner_name", "summary", "is_complex", "is_remote_area")
-    __not_null__ += ("needs_verification", "complexity", "sent_to_level_above")
-    field: PetitionField | None = None
-    petitioner_name: Name | None = None
+    field: PetitionField = None
+    petitioner_name: Name = None
     petitioner_id_number: IdNumber | None = None
     petitioner_address: Address | None = None
-    summary: LongText | None = None
+    summary: LongText = None
     resolution_level: ResolutionLevel | None = None
-    is_complex: bool | None = None
-    is_remote_area: bool | None = None
-    needs_verification: bool | None = None
-    complexity: Complexity | None = None
-    sent_to_level_above: bool | None = None
+    is_complex: bool = None
+    is_remote_area: bool = None
+    needs_verification: bool = None
+    complexity: Complexity = None
+    sent_to_level_above: bool = None
     duplicate_of_id: RecordId | None = None
 
 
@@ -256,21 +238,19 @@ class ReceptionCreate(InputModel):
         return self
 
 
-class ReceptionUpdate(PatchModel):
-    __not_null__ = ("received_at", "session_type", "receiver_name", "head_in_person")
-    __not_null__ += ("citizen_name", "group_size", "content", "field", "case_type", "result")
-    received_at: PastInstant | None = None
-    session_type: SessionType | None = None
-    receiver_name: Name | None = None
-    head_in_person: bool | None = None
-    citizen_name: Name | None = None
+class ReceptionUpdate(InputModel):
+    received_at: PastInstant = None
+    session_type: SessionType = None
+    receiver_name: Name = None
+    head_in_person: bool = None
+    citizen_name: Name = None
     citizen_id_number: IdNumber | None = None
     citizen_address: Address | None = None
-    group_size: int | None = Field(None, ge=1, le=10_000)
-    content: LongText | None = None
-    field: PetitionField | None = None
-    case_type: CaseType | None = None
-    result: ReceptionResult | None = None
+    group_size: int = Field(None, ge=1, le=10_000)
+    content: LongText = None
+    field: PetitionField = None
+    case_type: CaseType = None
+    result: ReceptionResult = None
 
 
 class ReceptionRead(ReadModel):
