@@ -40,6 +40,20 @@ def seed(
     )
 
 
+@app.command("rebuild-aggregates")
+def rebuild_aggregates() -> None:
+    """Recompute what the database keeps for the indicators: the monthly evaluation counts
+    (from every evaluation) and each petition's stored due dates (from the rules in force)."""
+    from api.db import session_factory
+    from api.reception.reference import refresh_due_dates
+    from api.surveys.aggregates import rebuild_evaluation_counts
+
+    with session_factory().begin() as db:
+        counts = rebuild_evaluation_counts(db)
+        petitions = refresh_due_dates(db)
+    typer.echo(f"Monthly evaluation counts: {counts} rows; petition due dates changed: {petitions}")
+
+
 @app.command("create-user")
 def create_user(
     username: str,

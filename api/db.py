@@ -115,6 +115,16 @@ def get_session() -> Iterator[Session]:
 Db = Annotated[Session, Depends(get_session, scope="function")]
 
 
+def scalar_defaults(model: type[Base]) -> dict[str, object]:
+    """The Python-side column defaults of `model` (`default=`), which SQLAlchemy applies only
+    at flush: for computing with a new record before it is written."""
+    return {
+        column.key: column.default.arg
+        for column in model.__table__.columns
+        if column.default is not None and column.default.is_scalar
+    }
+
+
 def enum_type(enum_cls: type[StrEnum], name: str | None = None) -> SAEnum:
     """A VARCHAR with a CHECK constraint holding the enum's values (no PostgreSQL ENUM type,
     so adding a value is a plain migration). `name` names the CHECK when one table holds

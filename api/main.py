@@ -21,6 +21,8 @@ from api.common.problems import NotFound
 from api.common.schemas import COMMON_ERROR_RESPONSES
 from api.config import PROJECT_ROOT, Settings, get_settings
 from api.health import router as health_router
+from api.indicators.router import dashboard as dashboard_router
+from api.indicators.router import indicators as indicators_router
 from api.inspections.router import findings as findings_router
 from api.inspections.router import inspections as inspections_router
 from api.inspections.router import recommendations as recommendations_router
@@ -55,6 +57,8 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     inspections_router,
     findings_router,
     recommendations_router,
+    indicators_router,
+    dashboard_router,
     audit_router,
     meta_router,
 ]

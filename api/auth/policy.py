@@ -38,6 +38,7 @@ class Perm(StrEnum):
     inspections_read = "inspections:read"
     inspections_write = "inspections:write"
     personal_data_read = "personal_data:read"  # a citizen's identity number, unmasked
+    indicators_read = "indicators:read"  # the plan's targets and the dashboard
 
 
 class Reach(StrEnum):
@@ -49,6 +50,7 @@ ANY, OWN = Reach.ANY, Reach.OWN
 
 _READ_ALL = {
     Perm.units_read: ANY,
+    Perm.indicators_read: ANY,
     Perm.plans_read: ANY,
     Perm.activities_read: ANY,
     Perm.surveys_read: ANY,
@@ -57,6 +59,7 @@ _READ_ALL = {
 }
 _READ_OWN = {
     Perm.units_read: ANY,
+    Perm.indicators_read: OWN,
     Perm.plans_read: OWN,
     Perm.activities_read: OWN,
     Perm.surveys_read: OWN,

@@ -110,6 +110,11 @@ class Petition(Searchable, Versioned, Base):
     decision_number: Mapped[str | None] = mapped_column(String(64))
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     outcome: Mapped[ComplaintOutcome | None] = mapped_column(enum_type(ComplaintOutcome))
+    # Kept by `timing.store_due_dates` at every change of the petition, the rules or the
+    # holidays, so the dashboard counts overdue petitions in SQL. The current step's due date
+    # (None when no clock runs), and the resolution limit (kept after resolution too).
+    due_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    resolution_due_on: Mapped[dt.date | None] = mapped_column(Date)
 
     unit: Mapped["Unit"] = relationship(lazy="raise")
     duplicate_of: Mapped[Optional["Petition"]] = relationship(remote_side=[id], lazy="raise")

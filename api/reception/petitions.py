@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, select
+from sqlalchemy import Select, or_, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
@@ -13,6 +13,7 @@ from api.auth.policy import Actor, Perm, ensure_readable, ensure_writable, reada
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
 from api.common.problems import Conflict, Invalid, NotFound
 from api.common.versioning import check_version
+from api.db import scalar_defaults
 from api.reception.access import may_write, owning_unit, visible_id_number
 from api.reception.enums import (
     CaseType,
@@ -33,7 +34,7 @@ from api.reception.schemas import (
     stored_values,
     today_in_province,
 )
-from api.reception.timing import Calendar, petition_timing
+from api.reception.timing import Calendar, petition_timing, store_due_dates
 from api.reception.workflow import apply_action, available_actions
 
 SORTS = {
@@ -116,6 +117,10 @@ def _filtered(actor: Actor, lq: ListQuery, filters: PetitionFilters) -> Select[t
         stmt = stmt.where(Petition.received_on >= filters.from_)
     if filters.to is not None:
         stmt = stmt.where(Petition.received_on <= filters.to)
+    if filters.overdue is not None:
+        # The stored due date is the rule engine's, kept at every change (timing.store_due_dates).
+        overdue = Petition.due_on < today_in_province()
+        stmt = stmt.where(overdue if filters.overdue else or_(Petition.due_on.is_(None), ~overdue))
     stmt = apply_search(stmt, Petition.search_text, lq.q)
     return order_by_sort(stmt, lq.sort, SORTS, "-received_on", Petition.id.desc())
 
@@ -123,19 +128,9 @@ def _filtered(actor: Actor, lq: ListQuery, filters: PetitionFilters) -> Select[t
 def list_petitions(
     db: Session, actor: Actor, lq: ListQuery, filters: PetitionFilters
 ) -> tuple[list[PetitionRead], int]:
-    """One page. `overdue` is derived from the rules and holidays of today, so that filter runs
-    in Python over every candidate row (one pass, no per-row query) before paging."""
-    stmt = _filtered(actor, lq, filters)
+    rows, total = fetch_page(db, _filtered(actor, lq, filters), lq)
     calendar, today = load_calendar(db), today_in_province()
-    if filters.overdue is None:
-        rows, total = fetch_page(db, stmt, lq)
-        return [present(p, actor, calendar, today) for p in rows], total
-    matching = [
-        item
-        for item in (present(p, actor, calendar, today) for p in db.scalars(stmt))
-        if item.overdue is filters.overdue
-    ]
-    return matching[lq.offset : lq.offset + lq.limit], len(matching)
+    return [present(p, actor, calendar, today) for p in rows], total
 
 
 def petitions_for_export(
@@ -143,8 +138,7 @@ def petitions_for_export(
 ) -> list[PetitionRead]:
     """The whole filtered list (not a page), as the screen shows it."""
     calendar, today = load_calendar(db), today_in_province()
-    items = (present(p, actor, calendar, today) for p in db.scalars(_filtered(actor, lq, filters)))
-    return [i for i in items if filters.overdue is None or i.overdue is filters.overdue]
+    return [present(p, actor, calendar, today) for p in db.scalars(_filtered(actor, lq, filters))]
 
 
 def _load(db: Session, petition_id: int) -> Petition:
@@ -189,8 +183,11 @@ def insert_petition(db: Session, actor: Actor, values: dict[str, Any]) -> Petiti
     if case_type is CaseType.complaint and values.get("resolution_level") is None:
         values["resolution_level"] = ResolutionLevel.first  # most complaints are first-level
     petition = Petition(
-        **values, duplicate_of=duplicate_of, status=PetitionStatus.received, history=[]
+        **(scalar_defaults(Petition) | values | {"status": PetitionStatus.received}),
+        duplicate_of=duplicate_of,
+        history=[],
     )
+    store_due_dates(load_calendar(db), petition)
     db.add(petition)
     db.flush()
     record_event(db, actor, "create", petition)
@@ -247,6 +244,7 @@ def update_petition(
     petition = _load(db, petition_id)
     ensure_writable(actor, Perm.receptions_write, Perm.receptions_read, petition.unit_id)
     check_version(petition.version, expected_version)
+    calendar = load_calendar(db)  # before any change: its queries would flush one early
     changes = data.model_dump(exclude_unset=True)
     merged = {name: changes.get(name, getattr(petition, name)) for name in FLAG_FIELDS}
     _check_flags(petition.case_type, merged)
@@ -255,9 +253,10 @@ def update_petition(
         petition.duplicate_of = _duplicate_of(db, petition.id, changes.pop("duplicate_of_id"))
     for key, value in changes.items():
         setattr(petition, key, value)
+    store_due_dates(calendar, petition)
     db.flush()
     record_event(db, actor, "update", petition, before=before)
-    return present(petition, actor, load_calendar(db), today_in_province())
+    return present(petition, actor, calendar, today_in_province())
 
 
 def delete_petition(

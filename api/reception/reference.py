@@ -5,8 +5,8 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Select, extract, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, bindparam, extract, or_, select, text, update
+from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, snapshot
 from api.auth.policy import Actor, Perm, require
@@ -16,14 +16,14 @@ from api.common.text import nfc
 from api.common.versioning import check_version
 from api.reception import deadlines
 from api.reception.deadlines import CountMode, TimeLimitRule
-from api.reception.models import Holiday, TimeLimitRuleRecord
+from api.reception.models import Holiday, Petition, TimeLimitRuleRecord
 from api.reception.reference_schemas import (
     HolidayCreate,
     HolidayUpdate,
     TimeLimitRuleCreate,
     TimeLimitRuleUpdate,
 )
-from api.reception.timing import Calendar
+from api.reception.timing import Calendar, current_due_on, resolution_limit
 
 HOLIDAY_SORTS = {"date": Holiday.date, "name": Holiday.name}
 RULE_SORTS = {
@@ -38,6 +38,55 @@ def load_calendar(db: Session) -> Calendar:
     rules = tuple(as_rule(record) for record in db.scalars(select(TimeLimitRuleRecord)))
     holidays = frozenset(db.scalars(select(Holiday.date)))
     return Calendar(rules=rules, holidays=holidays)
+
+
+REFRESH_CHUNK = 2000
+
+
+def refresh_due_dates(db: Session, since: dt.date | None = None) -> int:
+    """Recompute the stored due dates of the petitions that a change of the rules or holidays
+    from `since` on can move (every petition when None); returns how many changed.
+
+    A holiday on day D moves only a limit whose count reaches D, and a rule in force from D
+    applies only to petitions received from D. The rows are updated without a new `version`:
+    a due date is derived, and an officer's open form must not turn stale because an admin
+    corrected the calendar.
+    """
+    calendar = load_calendar(db)
+    ids_stmt = select(Petition.id).order_by(Petition.id)
+    if since is not None:
+        ids_stmt = ids_stmt.where(
+            or_(
+                Petition.received_on >= since,
+                Petition.due_on >= since,
+                Petition.resolution_due_on >= since,
+            )
+        )
+    ids = list(db.scalars(ids_stmt))
+    changed = 0
+    for start in range(0, len(ids), REFRESH_CHUNK):
+        chunk = ids[start : start + REFRESH_CHUNK]
+        petitions = db.scalars(
+            select(Petition).options(selectinload(Petition.history)).where(Petition.id.in_(chunk))
+        ).all()
+        rows = []
+        for petition in petitions:
+            due_on = current_due_on(calendar, petition)
+            resolution_due_on = resolution_limit(calendar, petition)
+            if (due_on, resolution_due_on) != (petition.due_on, petition.resolution_due_on):
+                rows.append({"pid": petition.id, "due": due_on, "limit": resolution_due_on})
+        if rows:
+            table = Petition.__table__
+            db.execute(
+                update(table)
+                .where(table.c.id == bindparam("pid"))
+                .values(due_on=bindparam("due"), resolution_due_on=bindparam("limit")),
+                rows,
+            )
+            changed += len(rows)
+        for petition in petitions:
+            db.expunge(petition)  # the next read loads the new dates
+    return changed
 
 
 RULE_FIELDS = (
@@ -105,6 +154,7 @@ def create_holiday(db: Session, actor: Actor, data: HolidayCreate) -> Holiday:
     holiday = Holiday(**data.model_dump())
     db.add(holiday)
     db.flush()
+    refresh_due_dates(db, since=holiday.date)
     record_event(db, actor, "create", holiday)
     return holiday
 
@@ -118,10 +168,11 @@ def update_holiday(
     changes = data.model_dump(exclude_unset=True)
     if "date" in changes:
         _check_holiday_date_free(db, changes["date"], holiday.id)
-    before = snapshot(holiday)
+    before, old_date = snapshot(holiday), holiday.date
     for key, value in changes.items():
         setattr(holiday, key, value)
     db.flush()
+    refresh_due_dates(db, since=min(old_date, holiday.date))
     record_event(db, actor, "update", holiday, before=before)
     return holiday
 
@@ -135,6 +186,7 @@ def delete_holiday(
     before = snapshot(holiday)
     db.delete(holiday)
     db.flush()
+    refresh_due_dates(db, since=holiday.date)
     record_event(db, actor, "delete", holiday, before=before)
 
 
@@ -213,6 +265,7 @@ def create_rule(db: Session, actor: Actor, data: TimeLimitRuleCreate) -> TimeLim
     record = TimeLimitRuleRecord(**values)
     db.add(record)
     db.flush()
+    refresh_due_dates(db, since=record.effective_from)
     record_event(db, actor, "create", record)
     return record
 
@@ -229,10 +282,11 @@ def update_rule(
     check_version(record.version, expected_version)
     changes = data.model_dump(exclude_unset=True)
     _checked_rule(db, rule_values(record) | changes, record.id)
-    before = snapshot(record)
+    before, old_from = snapshot(record), record.effective_from
     for key, value in changes.items():
         setattr(record, key, value)
     db.flush()
+    refresh_due_dates(db, since=min(old_from, record.effective_from))
     record_event(db, actor, "update", record, before=before)
     return record
 

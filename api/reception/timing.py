@@ -140,14 +140,11 @@ def _owner_received_on(petition: Petition) -> date:
     return petition.transferred_on or petition.received_on
 
 
-def _resolution_due_on(calendar: Calendar, petition: Petition) -> date | None:
-    """Last day to resolve, while the clock runs (the petition's whole limit for a single-limit
-    type; from acceptance for complaints and denunciations)."""
-    if petition.status not in (RESOLVE_PHASE | ACCEPT_PHASE):
-        return None
+def resolution_limit(calendar: Calendar, petition: Petition) -> date | None:
+    """Last day to resolve (the petition's whole limit for a single-limit type; from acceptance
+    for complaints and denunciations), whatever the status: after resolution it tells whether
+    the decision came in time. None before acceptance or without a rule in force."""
     single_limit = petition.case_type in SINGLE_LIMIT_TYPES
-    if not single_limit and petition.status in ACCEPT_PHASE:
-        return None
     rule = resolve_rule(calendar, petition)
     start = _owner_received_on(petition) if single_limit else petition.accepted_on
     if rule is None or start is None:
@@ -158,6 +155,15 @@ def _resolution_due_on(calendar: Calendar, petition: Petition) -> date | None:
         extensions=petition.extensions,
         suspensions=closed_suspensions(petition.history),
     )
+
+
+def _resolution_due_on(calendar: Calendar, petition: Petition) -> date | None:
+    """The resolution limit while its clock runs."""
+    if petition.status not in (RESOLVE_PHASE | ACCEPT_PHASE):
+        return None
+    if petition.case_type not in SINGLE_LIMIT_TYPES and petition.status in ACCEPT_PHASE:
+        return None
+    return resolution_limit(calendar, petition)
 
 
 def current_due_on(calendar: Calendar, petition: Petition) -> date | None:
@@ -184,3 +190,10 @@ def petition_timing(calendar: Calendar, petition: Petition, today: date) -> Timi
         prolonged=resubmitted or (resolution_due_on is not None and today > resolution_due_on),
         extensions_left=extensions_left(calendar, petition),
     )
+
+
+def store_due_dates(calendar: Calendar, petition: Petition) -> None:
+    """Write the computed due dates onto the row (needs `petition.history` loaded): the
+    dashboard and the overdue filter read them there. Call after every change."""
+    petition.due_on = current_due_on(calendar, petition)
+    petition.resolution_due_on = resolution_limit(calendar, petition)

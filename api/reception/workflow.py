@@ -12,7 +12,7 @@ from api.common.problems import Conflict, Invalid
 from api.reception.enums import CaseType, PetitionAction, PetitionStatus
 from api.reception.models import Petition, PetitionEvent
 from api.reception.schemas import PetitionActionIn
-from api.reception.timing import Calendar, extensions_left
+from api.reception.timing import Calendar, extensions_left, store_due_dates
 from api.units.models import Unit
 
 A, S = PetitionAction, PetitionStatus
@@ -86,6 +86,7 @@ def apply_action(
         )
     )
     petition.status = target
+    store_due_dates(calendar, petition)
     db.flush()
     record_event(db, actor, body.action.value, petition, before=before)
 

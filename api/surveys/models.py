@@ -85,3 +85,31 @@ class SurveyResult(Searchable, Versioned, Base):
     @property
     def answers(self) -> int:
         return self.very_satisfied + self.satisfied + self.neutral + self.dissatisfied
+
+
+class EvaluationMonthlyCount(Base):
+    """Answers per unit, month (first day, in the province's time zone), field and level.
+
+    Kept by statement-level triggers on `evaluations` (migration 0006) in the transaction of
+    every write; `aggregates.rebuild_evaluation_counts` recomputes it from the raw rows. No
+    row holds four zeros.
+    """
+
+    __tablename__ = "evaluation_monthly_counts"
+    __table_args__ = (
+        CheckConstraint(
+            "very_satisfied >= 0 AND satisfied >= 0 AND neutral >= 0 AND dissatisfied >= 0",
+            name="counts_not_negative",
+        ),
+        CheckConstraint("month = date_trunc('month', month)::date", name="first_of_month"),
+    )
+
+    unit_id: Mapped[int] = mapped_column(
+        ForeignKey("units.id", ondelete="CASCADE"), primary_key=True
+    )
+    month: Mapped[date] = mapped_column(Date, primary_key=True, index=True)
+    field: Mapped[ProcedureField] = mapped_column(enum_type(ProcedureField), primary_key=True)
+    very_satisfied: Mapped[int] = mapped_column(Integer)
+    satisfied: Mapped[int] = mapped_column(Integer)
+    neutral: Mapped[int] = mapped_column(Integer)
+    dissatisfied: Mapped[int] = mapped_column(Integer)

@@ -2,7 +2,8 @@
 together: answers, satisfied (very satisfied + satisfied) and their rate.
 
 What is counted for a period:
-- an evaluation whose `evaluated_at`, in the province's time zone, falls within the period;
+- an evaluation whose `evaluated_at`, in the province's time zone, falls within the period
+  (read from the monthly counts the database keeps, `evaluation_monthly_counts`);
 - a survey result whose own period lies within the requested one (a 2026Q1 result counts in
   2026 and in 2026S1, but not in 202603: it cannot be split into months).
 
@@ -20,10 +21,9 @@ from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from api.auth.policy import Actor, Perm, ensure_readable, readable
 from api.common.periods import Period
-from api.config import PROVINCE_TZ
 from api.surveys.enums import SATISFIED_LEVELS, ProcedureField, SatisfactionGrouping
 from api.surveys.enums import SatisfactionLevel as Level
-from api.surveys.models import Evaluation, SurveyResult
+from api.surveys.models import EvaluationMonthlyCount, SurveyResult
 from api.surveys.schemas import (
     LevelCounts,
     SatisfactionFigures,
@@ -43,6 +43,7 @@ class SatisfactionQuery:
     unit_id: int | None = None
     fields: tuple[ProcedureField, ...] | None = None
     group_by: SatisfactionGrouping | None = None
+    units: frozenset[int] | None = None  # only these units (the dashboard's counted ones)
 
 
 def satisfaction(db: Session, actor: Actor, query: SatisfactionQuery) -> SatisfactionReport:
@@ -69,11 +70,12 @@ def satisfaction(db: Session, actor: Actor, query: SatisfactionQuery) -> Satisfa
 def count_levels(
     db: Session, query: SatisfactionQuery, restrict: Restrict = lambda stmt, _column: stmt
 ) -> dict[str | None, Counter[Level]]:
-    """Answers per level, per group key (None without grouping), from both sources."""
+    """Answers per level, per group key (None without grouping), from both sources: the
+    monthly evaluation counts and the survey results."""
     counts: dict[str | None, Counter[Level]] = {}
-    for key, level, answers in _evaluation_counts(db, query, restrict):
-        counts.setdefault(key, Counter())[level] += answers
-    for key, *per_level in _survey_counts(db, query, restrict):
+    for key, *per_level in _evaluation_counts(db, query, restrict) + _survey_counts(
+        db, query, restrict
+    ):
         counts.setdefault(key, Counter()).update(dict(zip(Level, per_level, strict=True)))
     return counts
 
@@ -113,45 +115,56 @@ def _group_key(
 
 def _evaluation_counts(
     db: Session, query: SatisfactionQuery, restrict: Restrict
-) -> list[tuple[str | None, Level, int]]:
-    local_time = func.timezone(PROVINCE_TZ.key, Evaluation.evaluated_at)
-    keys = _group_key(
-        query.group_by, Evaluation.unit_id, Evaluation.field, func.to_char(local_time, "YYYYMM")
+) -> list[tuple[str | None, int, int, int, int]]:
+    # Periods are whole months, so the monthly counts answer exactly.
+    counts = EvaluationMonthlyCount
+    return _sum_levels(
+        db,
+        query,
+        restrict,
+        counts,
+        month=func.to_char(counts.month, "YYYYMM"),
+        conditions=[counts.month >= query.period.starts_on, counts.month <= query.period.ends_on],
     )
-    start, end = query.period.bounds()
-    stmt = select(*keys, Evaluation.level, func.count()).where(
-        Evaluation.evaluated_at >= start, Evaluation.evaluated_at < end
-    )
-    if query.unit_id is not None:
-        stmt = stmt.where(Evaluation.unit_id == query.unit_id)
-    if query.fields:
-        stmt = stmt.where(Evaluation.field.in_(query.fields))
-    stmt = restrict(stmt, Evaluation.unit_id).group_by(*keys, Evaluation.level)
-    return [(_key_of(row[0]) if keys else None, row[-2], row[-1]) for row in db.execute(stmt).all()]
 
 
 def _survey_counts(
     db: Session, query: SatisfactionQuery, restrict: Restrict
 ) -> list[tuple[str | None, int, int, int, int]]:
-    keys = _group_key(
-        query.group_by,
-        SurveyResult.unit_id,
-        SurveyResult.field,
-        func.to_char(SurveyResult.ends_on, "YYYYMM"),  # the period's last month
+    return _sum_levels(
+        db,
+        query,
+        restrict,
+        SurveyResult,
+        month=func.to_char(SurveyResult.ends_on, "YYYYMM"),  # the period's last month
+        conditions=within(query.period),
     )
-    sums = [func.sum(getattr(SurveyResult, level.value)) for level in Level]
-    stmt = select(*keys, *sums).where(*within(query.period))
+
+
+def _sum_levels(
+    db: Session,
+    query: SatisfactionQuery,
+    restrict: Restrict,
+    table: type[EvaluationMonthlyCount] | type[SurveyResult],
+    month: ColumnElement[Any],
+    conditions: list[Any],
+) -> list[tuple[str | None, int, int, int, int]]:
+    """Sums of the four level columns of `table`, per group key."""
+    keys = _group_key(query.group_by, table.unit_id, table.field, month)
+    sums = [func.sum(getattr(table, level.value)) for level in Level]
+    stmt = select(*keys, *sums).where(*conditions)
     if query.unit_id is not None:
-        stmt = stmt.where(SurveyResult.unit_id == query.unit_id)
+        stmt = stmt.where(table.unit_id == query.unit_id)
     if query.fields:
-        stmt = stmt.where(SurveyResult.field.in_(query.fields))
-    stmt = restrict(stmt, SurveyResult.unit_id)
+        stmt = stmt.where(table.field.in_(query.fields))
+    if query.units is not None:
+        stmt = stmt.where(table.unit_id.in_(query.units))
+    stmt = restrict(stmt, table.unit_id)
     if keys:
         stmt = stmt.group_by(*keys)
-    rows = db.execute(stmt).all()
     return [
         (_key_of(row[0]) if keys else None, *(int(n or 0) for n in row[len(keys) :]))
-        for row in rows
+        for row in db.execute(stmt).all()
         if row[-1] is not None  # no grouping and no rows: one row of NULL sums
     ]
 

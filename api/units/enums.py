@@ -12,4 +12,5 @@ class UnitKind(LabeledEnum):
 
 
 # The state agencies and local governments counted by the plan's targets (DESIGN section 2).
-COUNTED_KINDS = (UnitKind.department, UnitKind.commune, UnitKind.ward)
+COUNTED_KINDS = frozenset({UnitKind.department, UnitKind.commune, UnitKind.ward})
+LOCAL_KINDS = frozenset({UnitKind.commune, UnitKind.ward})

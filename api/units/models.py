@@ -1,6 +1,7 @@
+from datetime import date
 from typing import Optional
 
-from sqlalchemy import Boolean, ForeignKey, String
+from sqlalchemy import Boolean, Date, ForeignKey, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from api.common.search import Searchable
@@ -23,5 +24,7 @@ class Unit(Searchable, Versioned, Base):
         ForeignKey("units.id", ondelete="RESTRICT"), index=True
     )
     is_active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # From this day the unit counts in the plan's targets; None: since before any record.
+    established_on: Mapped[date | None] = mapped_column(Date)
 
     parent: Mapped[Optional["Unit"]] = relationship(remote_side=[id], lazy="raise")

@@ -1,4 +1,4 @@
-from datetime import datetime
+from datetime import date, datetime
 from typing import Annotated
 
 from pydantic import BeforeValidator, StringConstraints
@@ -28,6 +28,7 @@ class UnitRead(ReadModel):
     kind: UnitKind
     parent_id: int | None
     is_active: bool
+    established_on: date | None
     version: int
     created_at: datetime
     updated_at: datetime
@@ -41,6 +42,8 @@ class UnitCreate(InputModel):
     kind: UnitKind
     parent_id: RecordId | None = None
     is_active: bool = True
+    # From this day the unit counts in the plan's targets; today when left out.
+    established_on: date | None = None
 
 
 class UnitUpdate(InputModel):
@@ -52,6 +55,7 @@ class UnitUpdate(InputModel):
     kind: UnitKind = None
     parent_id: RecordId | None = None
     is_active: bool = None
+    established_on: date | None = None
 
 
 class UnitNode(ReadModel):

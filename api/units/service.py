@@ -8,6 +8,7 @@ from sqlalchemy.orm import Session
 
 from api.audit.service import record_event, snapshot
 from api.auth.policy import Actor, Perm, require
+from api.common.dates import province_today
 from api.common.deletion import delete_unless_referenced
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
 from api.common.problems import Conflict, Invalid, NotFound
@@ -108,6 +109,7 @@ def create_unit(db: Session, actor: Actor, data: UnitCreate) -> Unit:
     _check_parent(db, None, data.parent_id)
     unit = Unit(**data.model_dump())
     unit.short_name = data.short_name or data.name
+    unit.established_on = data.established_on or province_today()
     db.add(unit)
     db.flush()
     record_event(db, actor, "create", unit)

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from api.auth.models import Client
 from api.auth.tokens import AccessClaims, create_access_token
 from api.config import PROVINCE_TZ
+from api.db import scalar_defaults
 from api.reception.enums import (
     CaseType,
     PetitionField,
@@ -19,6 +20,8 @@ from api.reception.enums import (
     SessionType,
 )
 from api.reception.models import Petition, Reception
+from api.reception.reference import load_calendar
+from api.reception.timing import store_due_dates
 from tests.factories import unit_by_code
 
 _seq = count(1)
@@ -46,7 +49,9 @@ def make_petition(db: Session, unit_code: str = "P-HOALU", **fields: Any) -> Pet
     values.update(fields)
     if values["case_type"] is CaseType.complaint:
         values.setdefault("resolution_level", "first")
-    petition = Petition(**values)
+    calendar = load_calendar(db)
+    petition = Petition(**(scalar_defaults(Petition) | values))
+    store_due_dates(calendar, petition)  # as every write in the app does
     db.add(petition)
     db.commit()  # a savepoint: an API call that fails and rolls back keeps it
     return petition
