@@ -21,6 +21,7 @@ from api.common.problems import NotFound
 from api.common.schemas import COMMON_ERROR_RESPONSES
 from api.config import PROJECT_ROOT, Settings, get_settings
 from api.health import router as health_router
+from api.imports.router import router as imports_router
 from api.indicators.router import dashboard as dashboard_router
 from api.indicators.router import indicators as indicators_router
 from api.inspections.router import findings as findings_router
@@ -59,6 +60,7 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     recommendations_router,
     indicators_router,
     dashboard_router,
+    imports_router,
     audit_router,
     meta_router,
 ]

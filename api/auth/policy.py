@@ -39,6 +39,7 @@ class Perm(StrEnum):
     inspections_write = "inspections:write"
     personal_data_read = "personal_data:read"  # a citizen's identity number, unmasked
     indicators_read = "indicators:read"  # the plan's targets and the dashboard
+    imports_read = "imports:read"  # everyone's imports; without it, one's own only
 
 
 class Reach(StrEnum):
@@ -77,6 +78,7 @@ ROLE_GRANTS: dict[Role, dict[Perm, Reach]] = {
     Role.admin: {p: ANY for p in Perm},
     Role.coordinator: {
         **_READ_ALL,
+        Perm.imports_read: ANY,
         **_WRITE_RECORDS,
         Perm.users_read: ANY,
         Perm.audit_read: ANY,
@@ -84,6 +86,7 @@ ROLE_GRANTS: dict[Role, dict[Perm, Reach]] = {
     },
     Role.office: {
         **_READ_ALL,
+        Perm.imports_read: ANY,
         Perm.plans_write: ANY,
         Perm.activities_write: ANY,
         Perm.survey_results_write: ANY,

@@ -74,7 +74,7 @@ class EvaluationRow(TypedDict):
 Key = tuple[EvaluationSource, str]
 
 
-def _key(row: EvaluationRow) -> Key:
+def row_key(row: EvaluationRow) -> Key:
     return (row["source"], row["external_id"])
 
 
@@ -142,7 +142,7 @@ def _find(db: Session, evaluation_id: int) -> Evaluation:
     return evaluation
 
 
-def _row(data: EvaluationCreate, unit_id: int) -> EvaluationRow:
+def as_row(data: EvaluationCreate, unit_id: int) -> EvaluationRow:
     return EvaluationRow(
         source=data.source,
         external_id=data.external_id,
@@ -182,7 +182,7 @@ def insert_evaluations(
     created: list[Evaluation | None] = []
     for row in rows:
         # Only the first row with a key was inserted; a later one with the same key was not.
-        evaluation_id = id_by_key.pop(_key(row), None)
+        evaluation_id = id_by_key.pop(row_key(row), None)
         created.append(stored[evaluation_id] if evaluation_id is not None else None)
     for evaluation in created:
         if evaluation is not None:
@@ -192,7 +192,7 @@ def insert_evaluations(
 
 def create_evaluation(db: Session, actor: Actor, data: EvaluationCreate) -> Evaluation:
     require(actor, Perm.evaluations_write)
-    row = _row(data, resolve_unit_or_422(db, data))
+    row = as_row(data, resolve_unit_or_422(db, data))
     [evaluation] = insert_evaluations(db, actor, [row])
     if evaluation is None:
         raise Conflict(
@@ -255,12 +255,12 @@ def record_evaluation_batch(db: Session, actor: Actor, batch: EvaluationBatch) -
     rows = _resolve_units(db, valid, outcomes)
     created = insert_evaluations(db, actor, [row for _, row in rows])
     results = list(zip(rows, created, strict=True))
-    stored = _stored_by_key(db, [_key(row) for (_, row), new in results if new is None])
+    stored = stored_by_key(db, [row_key(row) for (_, row), new in results if new is None])
     for (index, row), evaluation in results:
         outcomes[index] = (
             _outcome(index, row, BatchItemStatus.created, evaluation)
             if evaluation is not None
-            else _compare_with_stored(index, row, stored[_key(row)])
+            else _compare_with_stored(index, row, stored[row_key(row)])
         )
     items = [outcomes[i] for i in sorted(outcomes)]
     counts = {status.value: 0 for status in BatchItemStatus}
@@ -308,11 +308,11 @@ def _resolve_units(
                 errors=[ItemError(loc=[name], msg=message, type="unknown_unit")],
             )
         else:
-            rows.append((index, _row(item, unit_id)))
+            rows.append((index, as_row(item, unit_id)))
     return rows
 
 
-def _stored_by_key(db: Session, keys: list[Key]) -> dict[Key, Evaluation]:
+def stored_by_key(db: Session, keys: list[Key]) -> dict[Key, Evaluation]:
     if not keys:
         return {}
     stmt = select(Evaluation).where(

@@ -1,0 +1,204 @@
+"""Columns of an import and how a person types their cells: a unit by code or exact name, an
+enumeration by value or Vietnamese label, a date as dd/mm/yyyy, ISO or an Excel date cell.
+
+A parser turns one cell into the value the domain's schema expects, or raises CellError with
+a Vietnamese message."""
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from enum import Enum
+from typing import Any
+
+from api.common.enums import LabeledEnum
+from api.common.text import fold, nfc
+from api.config import PROVINCE_TZ
+from api.imports.reading import Cell, UncomputedFormula
+
+
+class CellError(ValueError):
+    def __init__(self, code: str, message: str) -> None:
+        super().__init__(message)
+        self.code, self.message = code, message
+
+
+@dataclass(frozen=True)
+class UnitIndex:
+    """The units a file may name: by code (any case), by exact name (any case), or by the
+    agency code the portal uses."""
+
+    by_code: dict[str, int]
+    by_name: dict[str, int]
+    by_agency_code: dict[str, int]
+
+    def resolve(self, text: str) -> int:
+        unit_id = (
+            self.by_code.get(text.strip().upper())
+            or self.by_name.get(nfc(text).strip().casefold())
+            or self.by_agency_code.get(text.strip().upper())
+        )
+        if unit_id is None:
+            raise CellError("unknown_unit", f"Không tìm thấy đơn vị có mã hoặc tên '{text}'")
+        return unit_id
+
+
+@dataclass(frozen=True)
+class Context:
+    """What parsers need besides the cell: the unit index, loaded once per import."""
+
+    units: UnitIndex
+
+
+Parser = Callable[[Cell, Context], Any]
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str  # the API's field name; also accepted as a header
+    label: str  # the Vietnamese header of the template
+    parse: Parser
+    required: bool = False
+    example: str = ""
+    choices: tuple[str, ...] = ()  # labels offered as a dropdown in the template
+    aliases: tuple[str, ...] = field(default=())
+
+    def headers(self) -> set[str]:
+        return {fold(self.name), fold(self.label), *(fold(a) for a in self.aliases)}
+
+
+def _text_of(cell: Cell) -> str:
+    if isinstance(cell, UncomputedFormula):
+        raise CellError(
+            "formula_not_computed",
+            "Ô chứa công thức chưa có giá trị: mở tệp bằng Excel, lưu lại rồi tải lên",
+        )
+    if isinstance(cell, float) and cell.is_integer():
+        return str(int(cell))  # 45 typed in a text column comes back from Excel as 45.0
+    return nfc(str(cell)).strip()
+
+
+def is_blank(cell: Cell) -> bool:
+    return cell is None or (isinstance(cell, str) and not cell.strip())
+
+
+def text(max_length: int | None = None) -> Parser:
+    def parse(cell: Cell, _: Context) -> str:
+        value = _text_of(cell)
+        if max_length is not None and len(value) > max_length:
+            raise CellError("too_long", f"Dài quá {max_length} ký tự ({len(value)})")
+        return value
+
+    return parse
+
+
+def integer(minimum: int | None = 0) -> Parser:
+    def parse(cell: Cell, _: Context) -> int:
+        if isinstance(cell, bool):
+            raise CellError("invalid_number", "Cần một số nguyên")
+        if isinstance(cell, int | float) and float(cell).is_integer():
+            value = int(cell)
+        else:
+            digits = _text_of(cell).replace(".", "").replace(" ", "")
+            if not re.fullmatch(r"-?\d+", digits):
+                raise CellError("invalid_number", f"'{_text_of(cell)}' không phải số nguyên")
+            value = int(digits)
+        if minimum is not None and value < minimum:
+            raise CellError("invalid_number", f"Không được nhỏ hơn {minimum}")
+        if abs(value) > 2_147_483_647:
+            raise CellError("invalid_number", "Số quá lớn")
+        return value
+
+    return parse
+
+
+_TRUE = {"co", "x", "1", "true", "yes", "dung", "c"}
+_FALSE = {"khong", "0", "false", "no", "sai", "k"}
+
+
+def boolean(cell: Cell, _: Context) -> bool:
+    if isinstance(cell, bool):
+        return cell
+    word = fold(_text_of(cell))
+    if word in _TRUE:
+        return True
+    if word in _FALSE:
+        return False
+    raise CellError("invalid_choice", f"'{_text_of(cell)}' không phải Có/Không")
+
+
+_EXCEL_EPOCH = date(1899, 12, 30)
+_DMY = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$")
+_DMY_TIME = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$")
+
+
+def _date_from_text(value: str) -> date:
+    if match := _DMY.match(value):
+        day, month, year = (int(g) for g in match.groups())
+        try:
+            return date(year, month, day)
+        except ValueError:
+            pass
+    else:
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise CellError("invalid_date", f"'{value}' không phải ngày (dd/mm/yyyy)")
+
+
+def day(cell: Cell, _: Context) -> date:
+    if isinstance(cell, datetime):
+        return cell.date()
+    if isinstance(cell, date):
+        return cell
+    if isinstance(cell, int | float) and not isinstance(cell, bool) and 1 <= cell < 2958466:
+        return _EXCEL_EPOCH + timedelta(days=int(cell))  # a date cell read as its serial
+    return _date_from_text(_text_of(cell))
+
+
+def moment(cell: Cell, _: Context) -> datetime:
+    """A time, in the province's zone unless the text names an offset."""
+    if isinstance(cell, datetime):
+        return cell if cell.tzinfo else cell.replace(tzinfo=PROVINCE_TZ)
+    if isinstance(cell, date):
+        return datetime.combine(cell, time(), PROVINCE_TZ)
+    value = _text_of(cell)
+    if match := _DMY_TIME.match(value):
+        d, mo, y, h, mi, s = (int(g) if g else 0 for g in match.groups())
+        try:
+            return datetime(y, mo, d, h, mi, s, tzinfo=PROVINCE_TZ)
+        except ValueError:
+            pass
+    else:
+        try:
+            parsed = datetime.fromisoformat(value)
+            return parsed if parsed.tzinfo else parsed.replace(tzinfo=PROVINCE_TZ)
+        except ValueError:
+            pass
+    raise CellError("invalid_datetime", f"'{value}' không phải thời điểm (dd/mm/yyyy hh:mm)")
+
+
+def choice(enum_cls: type[LabeledEnum]) -> Parser:
+    """An enumeration by its value or its Vietnamese label, case and diacritics aside."""
+    lookup: dict[str, Enum] = {}
+    for member in enum_cls:
+        lookup[fold(member.value)] = member
+        lookup[fold(member.label)] = member
+
+    def parse(cell: Cell, _: Context) -> str:
+        member = lookup.get(fold(_text_of(cell)))
+        if member is None:
+            labels = ", ".join(m.label for m in enum_cls)
+            raise CellError("invalid_choice", f"'{_text_of(cell)}' không hợp lệ; chọn: {labels}")
+        return member.value
+
+    return parse
+
+
+def unit(cell: Cell, context: Context) -> int:
+    return context.units.resolve(_text_of(cell))
+
+
+def labels_of(enum_cls: type[LabeledEnum]) -> tuple[str, ...]:
+    return tuple(member.label for member in enum_cls)

@@ -1,0 +1,341 @@
+"""One import: read the file, match its header to the kind's columns, parse each row's cells,
+hand the good rows to the kind in batches, and report every error by row and column.
+
+Everything happens inside one savepoint: rolled back for a dry run, and for an atomic import
+with any failed row; committed otherwise. Each row also runs in its own savepoint, so a row
+the database refuses does not take the others with it.
+"""
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import ValidationError
+from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from api.auth.policy import Actor, Perm, require
+from api.common.problems import Problem
+from api.common.text import fold, nfc
+from api.imports.columns import CellError, Column, Context, UnitIndex, is_blank
+from api.imports.reading import Sheet, TooManyRows
+from api.units.models import Unit
+
+Status = Literal["created", "updated", "unchanged"]
+
+
+@dataclass(frozen=True)
+class RowError:
+    row: int
+    column: str
+    code: str
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"row": self.row, "column": self.column, "code": self.code, "message": self.message}
+
+
+@dataclass
+class ParsedRow:
+    number: int
+    values: dict[str, Any]  # by column name, parsed
+
+
+@dataclass
+class RowOutcome:
+    status: Status | None = None  # None: failed
+    errors: list[RowError] = field(default_factory=list)
+
+
+Apply = Callable[[Session, Actor, list[ParsedRow]], list[RowOutcome]]
+
+
+@dataclass(frozen=True)
+class ImportKind:
+    name: str  # as in the URL: "officials", "plan-tasks"
+    label: str
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # the natural key: two rows of one file may not share it
+    perm: Perm  # needed to import this kind at all; rows are checked per unit by the services
+    apply: Apply
+    batch_size: int = 200
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+@dataclass
+class Report:
+    rows: int = 0
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    errors: list[RowError] = field(default_factory=list)
+    committed: bool = False
+    encoding: str = ""
+
+
+def known_headers(kind: ImportKind) -> set[str]:
+    return {header for column in kind.columns for header in column.headers()}
+
+
+def load_unit_index(db: Session) -> UnitIndex:
+    rows = db.execute(select(Unit.id, Unit.code, Unit.name, Unit.agency_code)).all()
+    return UnitIndex(
+        by_code={code.upper(): uid for uid, code, _, _ in rows},
+        by_name={nfc(name).casefold(): uid for uid, _, name, _ in rows},
+        by_agency_code={agency.upper(): uid for uid, _, _, agency in rows if agency},
+    )
+
+
+def _map_header(kind: ImportKind, sheet: Sheet, report: Report) -> dict[str, int]:
+    """Column name -> position in the file; a missing required column is an error of the
+    header row."""
+    positions: dict[str, int] = {}
+    for index, header in enumerate(sheet.header):
+        folded = fold(header)
+        for column in kind.columns:
+            if folded in column.headers() and column.name not in positions:
+                positions[column.name] = index
+    for column in kind.columns:
+        if column.required and column.name not in positions:
+            report.errors.append(
+                RowError(
+                    sheet.header_row,
+                    column.name,
+                    "missing_column",
+                    f"Thiếu cột bắt buộc '{column.label}' ({column.name})",
+                )
+            )
+    return positions
+
+
+def _parse_row(
+    kind: ImportKind, positions: dict[str, int], number: int, cells: list[Any], context: Context
+) -> tuple[ParsedRow, list[RowError]]:
+    values: dict[str, Any] = {}
+    errors = []
+    for column in kind.columns:
+        position = positions.get(column.name)
+        cell = cells[position] if position is not None and position < len(cells) else None
+        if is_blank(cell):
+            if column.required:
+                errors.append(RowError(number, column.name, "required", f"Thiếu '{column.label}'"))
+            continue
+        try:
+            values[column.name] = column.parse(cell, context)
+        except CellError as exc:
+            errors.append(RowError(number, column.name, exc.code, exc.message))
+    return ParsedRow(number, values), errors
+
+
+def run(
+    db: Session,
+    actor: Actor,
+    kind: ImportKind,
+    sheet: Sheet,
+    *,
+    dry_run: bool,
+    atomic: bool,
+    max_rows: int,
+) -> Report:
+    require(actor, kind.perm)
+    report = Report(encoding=sheet.encoding)
+    positions = _map_header(kind, sheet, report)
+    context = Context(units=load_unit_index(db))
+    outer = db.begin_nested()
+    try:
+        _run_rows(db, actor, kind, sheet, positions, context, report, max_rows)
+    except BaseException:
+        outer.rollback()
+        raise
+    if report.errors and not report.failed:
+        report.failed = report.rows  # a missing column fails every row
+    report.committed = not dry_run and not (atomic and (report.failed or report.errors))
+    if report.committed:
+        outer.commit()
+    else:
+        outer.rollback()
+    report.errors.sort(key=lambda e: (e.row, e.column))
+    return report
+
+
+def _run_rows(
+    db: Session,
+    actor: Actor,
+    kind: ImportKind,
+    sheet: Sheet,
+    positions: dict[str, int],
+    context: Context,
+    report: Report,
+    max_rows: int,
+) -> None:
+    header_failed = bool(report.errors)
+    seen_keys: dict[tuple[Any, ...], int] = {}
+    batch: list[ParsedRow] = []
+    for row in sheet.rows:
+        if all(is_blank(cell) for cell in row.cells):
+            continue  # blank lines, and the empty rows Excel keeps after the data
+        report.rows += 1
+        if report.rows > max_rows:
+            raise TooManyRows(f"Tệp có hơn {max_rows:,} dòng dữ liệu".replace(",", "."))
+        if header_failed:
+            continue
+        parsed, errors = _parse_row(kind, positions, row.number, row.cells, context)
+        if not errors:
+            errors = _check_duplicate(kind, parsed, seen_keys)
+        if errors:
+            report.failed += 1
+            report.errors += errors
+            continue
+        batch.append(parsed)
+        if len(batch) >= kind.batch_size:
+            _apply(db, actor, kind, batch, report)
+            batch = []
+    if batch:
+        _apply(db, actor, kind, batch, report)
+
+
+def _check_duplicate(
+    kind: ImportKind, row: ParsedRow, seen: dict[tuple[Any, ...], int]
+) -> list[RowError]:
+    key = tuple(row.values.get(name) for name in kind.key)
+    if all(part is None for part in key):
+        return []
+    first = seen.setdefault(key, row.number)
+    if first == row.number:
+        return []
+    names = ", ".join(kind.column(name).label for name in kind.key)
+    return [
+        RowError(row.number, kind.key[0], "duplicate_in_file", f"Trùng ({names}) với dòng {first}")
+    ]
+
+
+def _apply(
+    db: Session, actor: Actor, kind: ImportKind, batch: list[ParsedRow], report: Report
+) -> None:
+    for outcome in kind.apply(db, actor, batch):
+        if outcome.status is None:
+            report.failed += 1
+            report.errors += outcome.errors
+        else:
+            setattr(report, outcome.status, getattr(report, outcome.status) + 1)
+
+
+# --- turning domain errors into row errors --------------------------------------------------
+
+_MESSAGES = {
+    "missing": "Thiếu giá trị",
+    "string_too_long": "Dài quá {max_length} ký tự",
+    "string_too_short": "Không được để trống",
+    "string_pattern_mismatch": "Sai định dạng",
+    "greater_than_equal": "Không được nhỏ hơn {ge}",
+    "less_than_equal": "Không được lớn hơn {le}",
+    "greater_than": "Phải lớn hơn {gt}",
+    "less_than": "Phải nhỏ hơn {lt}",
+    "enum": "Giá trị không hợp lệ",
+    "literal_error": "Giá trị không hợp lệ",
+    "value_error": "{message}",
+    "assertion_error": "{message}",
+    "int_parsing": "Cần một số nguyên",
+    "date_parsing": "Không phải ngày hợp lệ",
+    "date_from_datetime_parsing": "Không phải ngày hợp lệ",
+    "datetime_parsing": "Không phải thời điểm hợp lệ",
+    "bool_parsing": "Cần Có hoặc Không",
+    "value_error.email": "Địa chỉ thư điện tử không hợp lệ",
+}
+
+
+def vietnamese_message(error: dict[str, Any]) -> str:
+    """A Pydantic error in Vietnamese (our own validators already speak it)."""
+    template = _MESSAGES.get(error.get("type", ""))
+    context = dict(error.get("ctx") or {})
+    if "error" in context:
+        context["message"] = str(context["error"])
+    context.setdefault("message", str(error.get("msg", "")).removeprefix("Value error, "))
+    if template is None:
+        return context["message"] or "Giá trị không hợp lệ"
+    try:
+        return template.format(**context)
+    except (KeyError, IndexError):
+        return context["message"]
+
+
+def _column_of(loc: Iterable[Any], fields: dict[str, str]) -> str:
+    names = [str(part) for part in loc if part not in ("body",)]
+    for name in reversed(names):
+        if name in fields:
+            return fields[name]
+    return names[-1] if names else ""
+
+
+def row_errors(number: int, exc: Exception, fields: dict[str, str]) -> list[RowError]:
+    """The errors a service or a schema raised for one row. `fields` maps a schema field to
+    the file's column (unit_id -> unit_code)."""
+    if isinstance(exc, ValidationError):
+        return [
+            RowError(number, _column_of(e["loc"], fields), e["type"], vietnamese_message(e))
+            for e in exc.errors(include_input=False)
+        ]
+    if isinstance(exc, Problem):
+        # The service's detail is Vietnamese; the errors' own `msg` may be a machine word.
+        message = exc.detail or exc.title
+        located = [
+            RowError(number, _column_of(e.get("loc", []), fields), str(e.get("type")), message)
+            for e in exc.errors
+        ]
+        return located or [RowError(number, "", exc.slug, message)]
+    if isinstance(exc, IntegrityError):
+        constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None) or ""
+        return [
+            RowError(
+                number,
+                "",
+                "conflict",
+                f"Dữ liệu trùng hoặc mâu thuẫn với bản ghi đã có ({constraint})",
+            )
+        ]
+    raise exc
+
+
+@dataclass(frozen=True)
+class Upsert:
+    """How a kind stores one row through its domain's service, found by its natural key.
+
+    `find` returns the stored record or None; `current` gives the stored record's values in
+    the row's terms (the same names and types `values` has); `create` and `update` call the
+    service (update receives only the changed values). `fields` maps schema fields to
+    columns for error messages.
+    """
+
+    find: Callable[[Session, dict[str, Any]], Any]
+    current: Callable[[Any], dict[str, Any]]
+    create: Callable[[Session, Actor, dict[str, Any]], Any]
+    update: Callable[[Session, Actor, Any, dict[str, Any]], Any]
+    fields: dict[str, str] = field(default_factory=dict)
+
+    def __call__(self, db: Session, actor: Actor, rows: list[ParsedRow]) -> list[RowOutcome]:
+        outcomes = []
+        for row in rows:
+            try:
+                with db.begin_nested():
+                    outcomes.append(RowOutcome(self._store(db, actor, row.values)))
+            except (Problem, ValidationError, IntegrityError) as exc:
+                outcomes.append(RowOutcome(None, row_errors(row.number, exc, self.fields)))
+        return outcomes
+
+    def _store(self, db: Session, actor: Actor, values: dict[str, Any]) -> Status:
+        existing = self.find(db, values)
+        if existing is None:
+            self.create(db, actor, values)
+            db.flush()
+            return "created"
+        stored = self.current(existing)
+        changed = {name: value for name, value in values.items() if stored.get(name) != value}
+        if not changed:
+            return "unchanged"
+        self.update(db, actor, existing, changed)
+        db.flush()
+        return "updated"
