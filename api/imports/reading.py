@@ -176,10 +176,15 @@ def _read_xlsx(content: bytes, known: set[str]) -> Sheet:
     def rows() -> Iterator[Row]:
         rest = zip(value_rows, formula_rows, strict=False)
         pairs = chain(top[header_at + 1 :], rest)
-        for number, (cells, raw) in enumerate(pairs, start=header_at + 2):
-            yield Row(number, [_xlsx_cell(v, f) for v, f in zip(cells, raw, strict=False)])
-        values.close()
-        formulas.close()
+        number = header_at + 1
+        try:
+            for number, (cells, raw) in enumerate(pairs, start=header_at + 2):
+                yield Row(number, [_xlsx_cell(v, f) for v, f in zip(cells, raw, strict=False)])
+        except (ValueError, KeyError, TypeError, zipfile.BadZipFile) as exc:
+            raise UnreadableFile(f"Tệp .xlsx bị hỏng sau dòng {number}") from exc
+        finally:
+            values.close()
+            formulas.close()
 
     return Sheet(_clean_header(top[header_at][0]), header_at + 1, rows(), "xlsx")
 
