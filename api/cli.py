@@ -159,5 +159,82 @@ def serve(
         logging.getLogger(__name__).info("stopped")
 
 
+@app.command()
+def upload(
+    kind: Annotated[str, typer.Argument(help="Loại dữ liệu: evaluations, units, officials…")],
+    file: Annotated[Path, typer.Argument(exists=True, dir_okay=False, help="Tệp CSV hoặc XLSX")],
+    server: Annotated[
+        str, typer.Option(envvar="DVCQ_SERVER", help="Máy chủ DVCQ, ví dụ https://dvcq.example")
+    ],
+    username: Annotated[str | None, typer.Option(envvar="DVCQ_USERNAME")] = None,
+    password: Annotated[str | None, typer.Option(envvar="DVCQ_PASSWORD")] = None,
+    client_id: Annotated[str | None, typer.Option(envvar="DVCQ_CLIENT_ID")] = None,
+    client_secret: Annotated[str | None, typer.Option(envvar="DVCQ_CLIENT_SECRET")] = None,
+    yes: Annotated[bool, typer.Option("--yes", "-y", help="Ghi mà không hỏi lại")] = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Chỉ in báo cáo dạng một đối tượng JSON ra stdout")
+    ] = False,
+    atomic: Annotated[
+        bool,
+        typer.Option("--atomic/--no-atomic", help="Có dòng lỗi thì không ghi dòng nào"),
+    ] = True,
+    dry_run_only: Annotated[
+        bool, typer.Option("--dry-run-only", help="Chỉ kiểm tra, không ghi")
+    ] = False,
+    batch_size: Annotated[
+        int, typer.Option(min=1, help="Số dòng mỗi lần gửi (tệp đánh giá lớn)")
+    ] = 1000,
+) -> None:
+    """Upload a spreadsheet to a DVCQ server: a dry run and its errors, then, once confirmed,
+    the commit. Exit code 0: done; 1: rows failed or nothing written; 2: options, sign-in,
+    file or server."""
+    from api import upload as uploading
+
+    def say(line: str) -> None:
+        typer.echo(line, err=as_json)  # with --json, stdout holds the JSON alone
+
+    def send(dry_run: bool) -> uploading.UploadReport:
+        with typer.progressbar(
+            length=prepared.rows,
+            label="Đang kiểm tra" if dry_run else "Đang ghi",
+            file=sys.stderr,
+            hidden=len(prepared.parts) < 2,
+        ) as bar:
+            report = uploader.send(prepared, dry_run=dry_run, atomic=atomic, progress=bar.update)
+        for line in uploading.describe(report, base):
+            say(line)
+        return report
+
+    credentials = uploading.Credentials(username, password, client_id, client_secret)
+    try:
+        base = uploading.server_url(server)
+        prepared = uploading.prepare(kind, file, batch_size)
+        with uploading.open_client(base) as http:
+            uploader = uploading.Uploader(http, credentials)
+            uploader.sign_in()
+            report = send(dry_run=True)
+            proceed = not dry_run_only and not (report.failed and atomic)
+            if report.failed and atomic and not dry_run_only:
+                say("Không ghi gì vì có dòng lỗi: sửa tệp rồi chạy lại.")
+            if proceed and not yes and not typer.confirm("Ghi vào hệ thống?", err=as_json):
+                say("Đã huỷ: không ghi gì.")
+                proceed = False
+            if proceed:
+                report = send(dry_run=False)
+    except uploading.UploadError as exc:
+        if exc.report is not None and not exc.report.dry_run:
+            for line in uploading.describe(exc.report, base):
+                say(line)
+        typer.echo(f"Lỗi: {exc}", err=True)
+        if as_json:
+            failure = {"error": str(exc), "report": exc.report and exc.report.as_dict()}
+            typer.echo(json.dumps(failure, ensure_ascii=False))
+        raise typer.Exit(2) from exc
+    if as_json:
+        typer.echo(json.dumps(report.as_dict(), ensure_ascii=False))
+    done = report.committed or dry_run_only
+    raise typer.Exit(0 if done and not report.failed else 1)
+
+
 if __name__ == "__main__":
     app()

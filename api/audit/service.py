@@ -75,6 +75,24 @@ def record_event(
     return event
 
 
+def record_summary(
+    db: Session, actor: Actor, action: str, entity: str, summary: dict[str, Any]
+) -> AuditEvent:
+    """One event for a bulk write (a portal batch): what it did, not each record's state."""
+    event = AuditEvent(
+        actor_user_id=actor.user_id,
+        actor_client_id=actor.client_id,
+        actor_name=actor.name,
+        action=action,
+        entity=entity,
+        entity_id="",
+        after=summary,
+        request_id=request_id.get(),
+    )
+    db.add(event)
+    return event
+
+
 def list_events(
     db: Session,
     actor: Actor,

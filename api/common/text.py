@@ -15,6 +15,8 @@ def fold(text: str) -> str:
 
     NFC and NFD input fold alike; đ/Đ (not a combining mark) becomes d.
     """
+    if text.isascii():  # codes and ids, most of what the portal sends: nothing to strip
+        return _SPACES.sub(" ", text).strip().lower()
     decomposed = unicodedata.normalize("NFD", text)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     stripped = stripped.replace("đ", "d").replace("Đ", "D")

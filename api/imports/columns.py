@@ -62,6 +62,7 @@ class Column:
     example: str = ""
     choices: tuple[str, ...] = ()  # labels offered as a dropdown in the template
     aliases: tuple[str, ...] = field(default=())
+    default: Any = None  # the value of a blank cell (an optional column with a usual value)
 
     def headers(self) -> set[str]:
         return {fold(self.name), fold(self.label), *(fold(a) for a in self.aliases)}

@@ -121,7 +121,9 @@ def _parse_row(
         position = positions.get(column.name)
         cell = cells[position] if position is not None and position < len(cells) else None
         if is_blank(cell):
-            if column.required:
+            if column.default is not None:
+                values[column.name] = column.default
+            elif column.required:
                 errors.append(RowError(number, column.name, "required", f"Thiếu '{column.label}'"))
             continue
         try:
@@ -208,9 +210,9 @@ def _check_duplicate(
     if first == row.number:
         return []
     names = ", ".join(kind.column(name).label for name in kind.key)
-    return [
-        RowError(row.number, kind.key[0], "duplicate_in_file", f"Trùng ({names}) với dòng {first}")
-    ]
+    # Reported under the key's last column, the one that tells rows apart (external_id).
+    message = f"Trùng ({names}) với dòng {first}"
+    return [RowError(row.number, kind.key[-1], "duplicate_in_file", message)]
 
 
 def _apply(

@@ -1,23 +1,23 @@
 """Single evaluations of a dossier by a citizen. Every write goes through one function per
-operation (insert_evaluations, update_evaluation, delete_evaluation), so whatever must change
-with an evaluation in the same transaction (audit now; daily counts later) is kept there."""
+operation (insert_evaluations, update_evaluation, delete_evaluation). The monthly counts the
+satisfaction figures read follow every write by triggers in the database (migration 0006)."""
 
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from enum import Enum
 from typing import Any, TypedDict
 
 from pydantic import ValidationError
 from sqlalchemy import Select, select, tuple_
-from sqlalchemy.dialects.postgresql import insert
 from sqlalchemy.orm import Session, selectinload
 
-from api.audit.service import record_event, snapshot
+from api.audit.service import record_event, record_summary, snapshot
 from api.auth.policy import Actor, Perm, ensure_readable, ensure_writable, readable, require
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
 from api.common.periods import year_period
 from api.common.problems import Conflict, NotFound, PayloadTooLarge
-from api.common.search import folded_search_text
+from api.common.text import fold
 from api.common.versioning import check_version
 from api.config import PROVINCE_TZ
 from api.surveys.enums import (
@@ -156,49 +156,64 @@ def as_row(data: EvaluationCreate, unit_id: int) -> EvaluationRow:
     )
 
 
-def insert_evaluations(
-    db: Session, actor: Actor, rows: Sequence[EvaluationRow]
-) -> list[Evaluation | None]:
-    """Store new evaluations with INSERT ... ON CONFLICT (source, external_id) DO NOTHING.
+_STAGED = (*EvaluationRow.__annotations__, "search_text")
+_STAGING = """
+    CREATE TEMP TABLE IF NOT EXISTS evaluation_staging (
+        ord integer, source varchar(32), external_id varchar(64), unit_id integer,
+        dossier_code varchar(64), procedure_code varchar(64), field varchar(32),
+        level varchar(32), evaluated_at timestamptz, channel varchar(32), search_text text
+    ) ON COMMIT DELETE ROWS"""
+_INSERT_STAGED = f"""
+    INSERT INTO evaluations ({", ".join(_STAGED)}, version)
+    SELECT {", ".join(_STAGED)}, 1 FROM evaluation_staging ORDER BY ord
+    ON CONFLICT (source, external_id) DO NOTHING
+    RETURNING id, source, external_id"""
 
-    Returns, per row, the stored evaluation, or None when its key was already taken (by an
-    earlier request or an earlier row of the same call).
+
+def insert_evaluations(db: Session, rows: Sequence[EvaluationRow]) -> list[int | None]:
+    """Store new evaluations: COPY into a staging table, then one INSERT ... ON CONFLICT
+    (source, external_id) DO NOTHING — the unique constraint, not a look-up, decides, so
+    concurrent pushes of the same batch store each evaluation once.
+
+    Returns, per row, the new evaluation's id, or None when its key was already taken (by an
+    earlier request or an earlier row of the same call). The callers audit.
     """
     if not rows:
         return []
-    values = [
-        {**row, "version": 1, "search_text": folded_search_text(Evaluation(**row))} for row in rows
-    ]
-    stmt = (
-        insert(Evaluation)
-        .values(values)
-        .on_conflict_do_nothing(index_elements=["source", "external_id"])
-        .returning(Evaluation.id, Evaluation.source, Evaluation.external_id)
-    )
-    id_by_key = {(r.source, r.external_id): r.id for r in db.execute(stmt)}
-    stored = {
-        e.id: e for e in db.scalars(select(Evaluation).where(Evaluation.id.in_(id_by_key.values())))
-    }
-    created: list[Evaluation | None] = []
-    for row in rows:
-        # Only the first row with a key was inserted; a later one with the same key was not.
-        evaluation_id = id_by_key.pop(row_key(row), None)
-        created.append(stored[evaluation_id] if evaluation_id is not None else None)
-    for evaluation in created:
-        if evaluation is not None:
-            record_event(db, actor, "create", evaluation)
-    return created
+    db.flush()
+    connection = db.connection().connection.driver_connection
+    with connection.cursor() as cursor:
+        cursor.execute(_STAGING)
+        cursor.execute("TRUNCATE evaluation_staging")
+        with cursor.copy(f"COPY evaluation_staging (ord, {', '.join(_STAGED)}) FROM STDIN") as copy:
+            for ord_, row in enumerate(rows):
+                search = fold(" ".join(v for v in _search_parts(row) if v))
+                copy.write_row((ord_, *(_plain(row[name]) for name in row), search))
+        cursor.execute(_INSERT_STAGED)
+        id_by_key = {(source, external_id): id_ for id_, source, external_id in cursor.fetchall()}
+    # Only the first row with a key was inserted; a later one with the same key was not.
+    return [id_by_key.pop((row["source"].value, row["external_id"]), None) for row in rows]
+
+
+def _search_parts(row: EvaluationRow) -> tuple[str | None, ...]:
+    return tuple(row[name] for name in Evaluation.__search_fields__)  # type: ignore[literal-required]
+
+
+def _plain(value: object) -> object:
+    return value.value if isinstance(value, Enum) else value
 
 
 def create_evaluation(db: Session, actor: Actor, data: EvaluationCreate) -> Evaluation:
     require(actor, Perm.evaluations_write)
     row = as_row(data, resolve_unit_or_422(db, data))
-    [evaluation] = insert_evaluations(db, actor, [row])
-    if evaluation is None:
+    [evaluation_id] = insert_evaluations(db, [row])
+    if evaluation_id is None:
         raise Conflict(
             f"Đã có đánh giá '{data.external_id}' từ nguồn '{data.source.label}'",
             errors=[{"loc": ["body", "external_id"], "msg": "already used", "type": "unique"}],
         )
+    evaluation = _find(db, evaluation_id)
+    record_event(db, actor, "create", evaluation)
     return evaluation
 
 
@@ -253,19 +268,28 @@ def record_evaluation_batch(db: Session, actor: Actor, batch: EvaluationBatch) -
     outcomes: dict[int, BatchItemOutcome] = {}
     valid = _validate_items(batch.items, outcomes)
     rows = _resolve_units(db, valid, outcomes)
-    created = insert_evaluations(db, actor, [row for _, row in rows])
+    created = insert_evaluations(db, [row for _, row in rows])
     results = list(zip(rows, created, strict=True))
     stored = stored_by_key(db, [row_key(row) for (_, row), new in results if new is None])
-    for (index, row), evaluation in results:
+    for (index, row), evaluation_id in results:
         outcomes[index] = (
-            _outcome(index, row, BatchItemStatus.created, evaluation)
-            if evaluation is not None
+            _outcome(index, row, BatchItemStatus.created, evaluation_id)
+            if evaluation_id is not None
             else _compare_with_stored(index, row, stored[row_key(row)])
         )
     items = [outcomes[i] for i in sorted(outcomes)]
     counts = {status.value: 0 for status in BatchItemStatus}
     for item in items:
         counts[item.status.value] += 1
+    # One event for the batch: at the portal's pace an event per evaluation would double the
+    # writes, and the batch names every evaluation it created.
+    record_summary(
+        db,
+        actor,
+        "batch",
+        Evaluation.__tablename__,
+        {**counts, "created_ids": [i for i in created if i is not None]},
+    )
     return BatchOutcome(**counts, items=items)
 
 
@@ -325,14 +349,14 @@ def _outcome(
     index: int,
     row: EvaluationRow,
     status: BatchItemStatus,
-    evaluation: Evaluation,
+    evaluation_id: int,
     errors: list[ItemError] | None = None,
 ) -> BatchItemOutcome:
     return BatchItemOutcome(
         index=index,
         external_id=row["external_id"],
         status=status,
-        id=evaluation.id,
+        id=evaluation_id,
         errors=errors or [],
     )
 
@@ -340,7 +364,7 @@ def _outcome(
 def _compare_with_stored(index: int, row: EvaluationRow, stored: Evaluation) -> BatchItemOutcome:
     differing = [name for name, value in row.items() if getattr(stored, name) != value]
     if not differing:
-        return _outcome(index, row, BatchItemStatus.duplicate, stored)
+        return _outcome(index, row, BatchItemStatus.duplicate, stored.id)
     errors = [
         ItemError(
             loc=[name],
@@ -349,4 +373,4 @@ def _compare_with_stored(index: int, row: EvaluationRow, stored: Evaluation) -> 
         )
         for name in differing
     ]
-    return _outcome(index, row, BatchItemStatus.conflict, stored, errors)
+    return _outcome(index, row, BatchItemStatus.conflict, stored.id, errors)

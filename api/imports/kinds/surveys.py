@@ -21,6 +21,7 @@ EVALUATION_COLUMNS = (
         choice(EvaluationSource),
         example=EvaluationSource.import_.label,
         choices=labels_of(EvaluationSource),
+        default=EvaluationSource.import_.value,
     ),
     Column("external_id", "Mã đánh giá", text(64), required=True, example="DG-2026-000123"),
     Column(
@@ -56,6 +57,7 @@ EVALUATION_COLUMNS = (
         choice(EvaluationChannel),
         example=EvaluationChannel.portal.label,
         choices=labels_of(EvaluationChannel),
+        default=EvaluationChannel.other.value,
     ),
 )
 FIELDS = {"unit_id": "unit_code"}
@@ -63,7 +65,7 @@ FIELDS = {"unit_id": "unit_code"}
 
 def _create(values: dict[str, Any]) -> EvaluationCreate:
     return EvaluationCreate(
-        source=values.get("source", EvaluationSource.import_),
+        source=values["source"],
         external_id=values["external_id"],
         unit_id=values["unit_code"],
         dossier_code=values["dossier_code"],
@@ -71,7 +73,7 @@ def _create(values: dict[str, Any]) -> EvaluationCreate:
         field=values["field"],
         level=values["level"],
         evaluated_at=values["evaluated_at"],
-        channel=values.get("channel", EvaluationChannel.other),
+        channel=values["channel"],
     )
 
 
@@ -89,10 +91,10 @@ def apply_evaluations(db: Session, actor: Actor, rows: list[ParsedRow]) -> list[
         valid.append((row, evaluations.as_row(data, row.values["unit_code"])))
     stored = evaluations.stored_by_key(db, [evaluations.row_key(r) for _, r in valid])
     new = [(row, r) for row, r in valid if evaluations.row_key(r) not in stored]
-    for row, _ in zip(
-        new, evaluations.insert_evaluations(db, actor, [r for _, r in new]), strict=True
-    ):
-        outcomes[row[0].number] = RowOutcome("created")
+    created = evaluations.insert_evaluations(db, [r for _, r in new])
+    for (row, _), evaluation_id in zip(new, created, strict=True):
+        # None: another request stored the same key between our look-up and our insert.
+        outcomes[row.number] = RowOutcome("created") if evaluation_id else _raced(row)
     for row, values in valid:
         existing = stored.get(evaluations.row_key(values))
         if existing is not None:

@@ -212,7 +212,7 @@ def test_errors_name_the_row_and_column_and_atomic_writes_nothing(client, auth, 
         (3, "unit_code", "unknown_unit"),
         (4, "evaluated_at", "invalid_datetime"),
         (4, "field", "invalid_choice"),
-        (5, "source", "duplicate_in_file"),
+        (5, "external_id", "duplicate_in_file"),
         (6, "evaluated_at", "value_error"),
     ]
     messages = {e["row"]: e["message"] for e in body["errors"]}

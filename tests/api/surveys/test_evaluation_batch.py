@@ -59,9 +59,11 @@ def test_a_batch_is_created_then_recognised_as_duplicate(client, client_auth, db
     created = db.get(Evaluation, answer["items"][0]["id"])
     assert created.unit_id == unit.id and created.external_id == "DG-2026-000123"
     assert db.get(Evaluation, answer["items"][1]["id"]).unit_id == unit_by_code(db, "X-GIAVIEN").id
-    events = db.scalars(select(AuditEvent).where(AuditEvent.entity == "evaluations")).all()
-    assert [e.action for e in events] == ["create", "create"]
-    assert all(e.actor_name.startswith("client:portal-") and e.actor_client_id for e in events)
+    # One audit event for the batch, naming what it created.
+    [event] = db.scalars(select(AuditEvent).where(AuditEvent.entity == "evaluations")).all()
+    assert (event.action, event.after["created"], event.after["duplicate"]) == ("batch", 2, 0)
+    assert event.after["created_ids"] == [i["id"] for i in answer["items"]]
+    assert event.actor_name.startswith("client:portal-") and event.actor_client_id
 
     again = client.post(URL, json={"items": items}, headers=headers).json()
 
