@@ -93,16 +93,22 @@ def text(max_length: int | None = None) -> Parser:
     return parse
 
 
+_GROUPED = re.compile(r"^-?\d{1,3}([. ]\d{3})+$")  # 1.234.567: Vietnamese thousands groups
+
+
 def integer(minimum: int | None = 0) -> Parser:
     def parse(cell: Cell, _: Context) -> int:
         if isinstance(cell, bool):
             raise CellError("invalid_number", "Cần một số nguyên")
-        if isinstance(cell, int | float) and float(cell).is_integer():
+        if isinstance(cell, int | float):
+            if not float(cell).is_integer():
+                raise CellError("invalid_number", f"'{cell}' không phải số nguyên")
             value = int(cell)
         else:
-            digits = _text_of(cell).replace(".", "").replace(" ", "")
+            typed = _text_of(cell)
+            digits = re.sub(r"[. ]", "", typed) if _GROUPED.match(typed) else typed
             if not re.fullmatch(r"-?\d+", digits):
-                raise CellError("invalid_number", f"'{_text_of(cell)}' không phải số nguyên")
+                raise CellError("invalid_number", f"'{typed}' không phải số nguyên")
             value = int(digits)
         if minimum is not None and value < minimum:
             raise CellError("invalid_number", f"Không được nhỏ hơn {minimum}")

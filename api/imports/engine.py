@@ -231,7 +231,7 @@ def _apply(
 _MESSAGES = {
     "missing": "Thiếu giá trị",
     "string_too_long": "Dài quá {max_length} ký tự",
-    "string_too_short": "Không được để trống",
+    "string_too_short": "Cần ít nhất {min_length} ký tự",
     "string_pattern_mismatch": "Sai định dạng",
     "greater_than_equal": "Không được nhỏ hơn {ge}",
     "less_than_equal": "Không được lớn hơn {le}",
@@ -246,7 +246,6 @@ _MESSAGES = {
     "date_from_datetime_parsing": "Không phải ngày hợp lệ",
     "datetime_parsing": "Không phải thời điểm hợp lệ",
     "bool_parsing": "Cần Có hoặc Không",
-    "value_error.email": "Địa chỉ thư điện tử không hợp lệ",
 }
 
 
@@ -257,6 +256,8 @@ def vietnamese_message(error: dict[str, Any]) -> str:
     if "error" in context:
         context["message"] = str(context["error"])
     context.setdefault("message", str(error.get("msg", "")).removeprefix("Value error, "))
+    if "email address" in context["message"]:  # email-validator speaks English
+        context["message"] = "Địa chỉ thư điện tử không hợp lệ"
     if template is None:
         return context["message"] or "Giá trị không hợp lệ"
     try:
@@ -306,10 +307,10 @@ def row_errors(number: int, exc: Exception, fields: dict[str, str]) -> list[RowE
 class Upsert:
     """How a kind stores one row through its domain's service, found by its natural key.
 
-    `find` returns the stored record or None; `current` gives the stored record's values in
-    the row's terms (the same names and types `values` has); `create` and `update` call the
-    service (update receives only the changed values). `fields` maps schema fields to
-    columns for error messages.
+    `authorise` refuses a row the actor may not write; `find` returns the stored record or
+    None; `current` gives the stored record's values in the row's terms (the same names and
+    types `values` has); `create` and `update` call the service (update receives only the
+    changed values). `fields` maps schema fields to columns for error messages.
     """
 
     find: Callable[[Session, dict[str, Any]], Any]
@@ -317,6 +318,9 @@ class Upsert:
     create: Callable[[Session, Actor, dict[str, Any]], Any]
     update: Callable[[Session, Actor, Any, dict[str, Any]], Any]
     fields: dict[str, str] = field(default_factory=dict)
+    # Raises when the actor may not write the row at all, before anything is looked up: an
+    # unchanged row of another unit must fail too, not tell its caller that it exists.
+    authorise: Callable[[Session, Actor, dict[str, Any]], None] | None = None
 
     def __call__(self, db: Session, actor: Actor, rows: list[ParsedRow]) -> list[RowOutcome]:
         outcomes = []
@@ -329,6 +333,8 @@ class Upsert:
         return outcomes
 
     def _store(self, db: Session, actor: Actor, values: dict[str, Any]) -> Status:
+        if self.authorise is not None:
+            self.authorise(db, actor, values)
         existing = self.find(db, values)
         if existing is None:
             self.create(db, actor, values)
