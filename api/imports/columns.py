@@ -2,7 +2,7 @@
 enumeration by value or Vietnamese label, a date as dd/mm/yyyy, ISO or an Excel date cell.
 
 A parser turns one cell into the value the domain's schema expects, or raises CellError with
-a Vietnamese message."""
+a Vietnamese message. The columns several kinds share are made here too."""
 
 import re
 from collections.abc import Callable
@@ -11,7 +11,10 @@ from datetime import date, datetime, time, timedelta
 from enum import Enum
 from typing import Any
 
+from pydantic import EmailStr, TypeAdapter, ValidationError
+
 from api.common.enums import LabeledEnum
+from api.common.task_groups import TaskGroup
 from api.common.text import fold, nfc
 from api.config import PROVINCE_TZ
 from api.imports.reading import Cell, UncomputedFormula
@@ -205,6 +208,116 @@ def choice(enum_cls: type[LabeledEnum]) -> Parser:
 
 def unit(cell: Cell, context: Context) -> int:
     return context.units.resolve(_text_of(cell))
+
+
+_EMAIL: TypeAdapter[str] = TypeAdapter(EmailStr)
+
+
+def email(cell: Cell, context: Context) -> str:
+    """An address as the schemas store it (domain in lower case), so a re-upload compares
+    equal to what is stored."""
+    value = text(255)(cell, context)
+    try:
+        return _EMAIL.validate_python(value)
+    except ValidationError:
+        raise CellError(
+            "invalid_email", f"'{value}' không phải địa chỉ thư điện tử hợp lệ"
+        ) from None
+
+
+_TASK_GROUPS = {
+    fold(name): group for group in TaskGroup for name in (group.value, group.label, group.section)
+}
+# Labels hold commas themselves, so a list reads them whole before splitting on commas.
+_TASK_GROUP_LABELS = [(fold(group.label), group.value) for group in TaskGroup]
+
+
+def _task_group_named(typed: str) -> TaskGroup:
+    group = _TASK_GROUPS.get(fold(typed))
+    if group is None:
+        raise CellError(
+            "invalid_choice",
+            f"'{typed}' không phải nhóm nhiệm vụ; dùng III.1 … III.7, mã hoặc tên nhóm",
+        )
+    return group
+
+
+def task_group(cell: Cell, _: Context) -> str:
+    """A task group by value, label, or the plan's own numbering alone ("III.1")."""
+    return _task_group_named(_text_of(cell)).value
+
+
+def task_groups(cell: Cell, _: Context) -> list[str]:
+    """Task groups separated by commas, semicolons or lines, each as one cell of
+    `task_group` reads it; in the plan's order."""
+    typed = fold(_text_of(cell).replace("\n", ";"))  # fold would make lines one
+    for label, value in _TASK_GROUP_LABELS:
+        typed = typed.replace(label, value)
+    words = filter(None, (word.strip() for word in re.split(r"[,;]", typed)))
+    groups = {_task_group_named(word) for word in words}
+    return [group.value for group in TaskGroup if group in groups]
+
+
+# --- the columns several kinds share ----------------------------------------------------------
+
+UNIT_ALIASES = ("unit", "Mã đơn vị", "Tên đơn vị")  # the headers of a row's own unit
+UNIT_FIELDS = {"unit_id": "unit_code"}  # the schemas' field for unit_column(), for errors
+YES_NO = ("Có", "Không")
+
+
+def unit_column(
+    name: str = "unit_code",
+    label: str = "Đơn vị",
+    example: str = "X-GIAVIEN",
+    *,
+    required: bool = True,
+    aliases: tuple[str, ...] = (),
+) -> Column:
+    """A unit by code, exact name or agency code; the row's own (unit_code) also answers to
+    the usual headers, which would be ambiguous for a second unit of the row."""
+    usual = UNIT_ALIASES if name == "unit_code" else ()
+    return Column(name, label, unit, required=required, example=example, aliases=usual + aliases)
+
+
+def choice_column(
+    name: str,
+    label: str,
+    example: LabeledEnum,
+    *,
+    required: bool = False,
+    default: LabeledEnum | None = None,
+) -> Column:
+    """An enumeration of `example`'s type, offered as a dropdown of its labels."""
+    enum = type(example)
+    return Column(
+        name,
+        label,
+        choice(enum),
+        required=required,
+        example=example.label,
+        choices=labels_of(enum),
+        default=default.value if default is not None else None,
+    )
+
+
+def task_group_column(example: TaskGroup, *, required: bool = False) -> Column:
+    return Column(
+        "task_group",
+        "Nhóm nhiệm vụ",
+        task_group,
+        required=required,
+        example=example.label,
+        choices=labels_of(TaskGroup),
+    )
+
+
+def flag_column(name: str, label: str, example: str = "Không") -> Column:
+    return Column(name, label, boolean, example=example, choices=YES_NO)
+
+
+EMAIL_COLUMN = Column(
+    "email", "Thư điện tử", email, example="an.nv@ninhbinh.gov.vn", aliases=("Email",)
+)
 
 
 def labels_of(enum_cls: type[LabeledEnum]) -> tuple[str, ...]:

@@ -6,23 +6,26 @@ with any failed row; committed otherwise. Each row also runs in its own savepoin
 the database refuses does not take the others with it.
 """
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Generic, Literal, Protocol, TypeVar
 
-from pydantic import ValidationError
-from sqlalchemy import select
+from pydantic import BaseModel, ValidationError
+from sqlalchemy import Select, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.auth.policy import Actor, Perm, require
-from api.common.problems import Problem
+from api.common.problems import Conflict, Forbidden, Problem
 from api.common.text import fold, nfc
 from api.imports.columns import CellError, Column, Context, UnitIndex, is_blank
 from api.imports.reading import Sheet, TooManyRows
 from api.units.models import Unit
 
 Status = Literal["created", "updated", "unchanged"]
+Values = dict[str, Any]  # one row's parsed cells, by column name
+R = TypeVar("R")  # the stored record a kind writes
+M = TypeVar("M", bound=BaseModel)  # a service's schema
 
 
 @dataclass(frozen=True)
@@ -39,7 +42,7 @@ class RowError:
 @dataclass
 class ParsedRow:
     number: int
-    values: dict[str, Any]  # by column name, parsed
+    values: Values
 
 
 @dataclass
@@ -49,6 +52,8 @@ class RowOutcome:
 
 
 Apply = Callable[[Session, Actor, list[ParsedRow]], list[RowOutcome]]
+RowKey = Callable[[Values], tuple[str, ...]]
+SeenKeys = dict[tuple[tuple[str, ...], tuple[Any, ...]], int]  # (columns, values) -> first row
 
 
 @dataclass(frozen=True)
@@ -57,9 +62,12 @@ class ImportKind:
     label: str
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # the natural key: two rows of one file may not share it
-    perm: Perm  # needed to import this kind at all; rows are checked per unit by the services
+    perm: Perm  # needed to import this kind at all; each row is checked by its apply too
     apply: Apply
     batch_size: int = 200
+    # For a key that depends on the row (its external id when given, else other fields): the
+    # columns that key this row, in place of `key`, which then lists every column either takes.
+    row_key: RowKey | None = None
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -115,7 +123,7 @@ def _map_header(kind: ImportKind, sheet: Sheet, report: Report) -> dict[str, int
 def _parse_row(
     kind: ImportKind, positions: dict[str, int], number: int, cells: list[Any], context: Context
 ) -> tuple[ParsedRow, list[RowError]]:
-    values: dict[str, Any] = {}
+    values: Values = {}
     errors = []
     for column in kind.columns:
         position = positions.get(column.name)
@@ -175,7 +183,7 @@ def _run_rows(
     max_rows: int,
 ) -> None:
     header_failed = bool(report.errors)
-    seen_keys: dict[tuple[Any, ...], int] = {}
+    seen_keys: SeenKeys = {}
     batch: list[ParsedRow] = []
     for row in sheet.rows:
         if all(is_blank(cell) for cell in row.cells):
@@ -200,19 +208,18 @@ def _run_rows(
         _apply(db, actor, kind, batch, report)
 
 
-def _check_duplicate(
-    kind: ImportKind, row: ParsedRow, seen: dict[tuple[Any, ...], int]
-) -> list[RowError]:
-    key = tuple(row.values.get(name) for name in kind.key)
+def _check_duplicate(kind: ImportKind, row: ParsedRow, seen: SeenKeys) -> list[RowError]:
+    names = kind.row_key(row.values) if kind.row_key else kind.key
+    key = tuple(row.values.get(name) for name in names)
     if all(part is None for part in key):
         return []
-    first = seen.setdefault(key, row.number)
+    first = seen.setdefault((names, key), row.number)
     if first == row.number:
         return []
-    names = ", ".join(kind.column(name).label for name in kind.key)
+    labels = ", ".join(kind.column(name).label for name in names)
     # Reported under the key's last column, the one that tells rows apart (external_id).
-    message = f"Trùng ({names}) với dòng {first}"
-    return [RowError(row.number, kind.key[-1], "duplicate_in_file", message)]
+    message = f"Trùng ({labels}) với dòng {first}"
+    return [RowError(row.number, names[-1], "duplicate_in_file", message)]
 
 
 def _apply(
@@ -274,9 +281,15 @@ def _column_of(loc: Iterable[Any], fields: dict[str, str]) -> str:
     return names[-1] if names else ""
 
 
-def row_errors(number: int, exc: Exception, fields: dict[str, str]) -> list[RowError]:
+NOT_YOUR_UNIT = "Không có quyền ghi dữ liệu của đơn vị này"
+
+
+def row_errors(
+    number: int, exc: Exception, fields: dict[str, str], refused_at: str = ""
+) -> list[RowError]:
     """The errors a service or a schema raised for one row. `fields` maps a schema field to
-    the file's column (unit_id -> unit_code)."""
+    the file's column (unit_id -> unit_code); `refused_at` is the column a refusal without a
+    place belongs to (the row's unit). Any other error without a place is the row's."""
     if isinstance(exc, ValidationError):
         return [
             RowError(number, _column_of(e["loc"], fields), e["type"], vietnamese_message(e))
@@ -289,7 +302,11 @@ def row_errors(number: int, exc: Exception, fields: dict[str, str]) -> list[RowE
             RowError(number, _column_of(e.get("loc", []), fields), str(e.get("type")), message)
             for e in exc.errors
         ]
-        return located or [RowError(number, "", exc.slug, message)]
+        if located:
+            return located
+        if isinstance(exc, Forbidden) and refused_at:
+            return [RowError(number, refused_at, exc.slug, exc.detail or NOT_YOUR_UNIT)]
+        return [RowError(number, "", exc.slug, message)]
     if isinstance(exc, IntegrityError):
         constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None) or ""
         return [
@@ -303,45 +320,139 @@ def row_errors(number: int, exc: Exception, fields: dict[str, str]) -> list[RowE
     raise exc
 
 
+def schema_values(values: Values, fields: dict[str, str], drop: Collection[str] = ()) -> Values:
+    """A row's values under the schema's names (`fields` maps schema field -> column), less
+    the columns in `drop`, which only find the record."""
+    names = {column: name for name, column in fields.items()}
+    return {names.get(col, col): value for col, value in values.items() if col not in drop}
+
+
+def only_match(db: Session, stmt: Select[tuple[R]], column: str, message: str) -> R | None:
+    """The one record a row names, or None; two that fit are the row's error in `column`."""
+    found = db.scalars(stmt.limit(2)).all()
+    if len(found) > 1:
+        raise Conflict(message, errors=[{"loc": [column], "msg": message, "type": "ambiguous"}])
+    return found[0] if found else None
+
+
+# --- storing rows -----------------------------------------------------------------------------
+
+Check = Callable[[Session, Actor, Values], None]
+Store = Callable[[Session, Actor, Values], Status]
+
+
 @dataclass(frozen=True)
-class Upsert:
-    """How a kind stores one row through its domain's service, found by its natural key.
+class Permission:
+    """Whether the actor may write a row, checked before anything is looked up: an unchanged
+    row of another unit must fail too, not tell its caller that it exists. A refusal without
+    a place, by `check` or later by the service, is put on `column`: the row's unit."""
 
-    `authorise` refuses a row the actor may not write; `find` returns the stored record or
-    None; `current` gives the stored record's values in the row's terms (the same names and
-    types `values` has); `create` and `update` call the service (update receives only the
-    changed values). `fields` maps schema fields to columns for error messages.
-    """
+    column: str
+    check: Check
 
-    find: Callable[[Session, dict[str, Any]], Any]
-    current: Callable[[Any], dict[str, Any]]
-    create: Callable[[Session, Actor, dict[str, Any]], Any]
-    update: Callable[[Session, Actor, Any, dict[str, Any]], Any]
+
+def writable_unit(perm: Perm, column: str = "unit_code") -> Permission:
+    """The unit in `column` must be one the actor may write with `perm`."""
+    return Permission(column, lambda _db, actor, values: require(actor, perm, values[column]))
+
+
+def _each_row(
+    db: Session,
+    actor: Actor,
+    rows: list[ParsedRow],
+    store: Store,
+    fields: dict[str, str],
+    authorise: Permission | None,
+) -> list[RowOutcome]:
+    """Each row in its own savepoint, a refusal or a domain error becoming that row's errors."""
+    refused_at = authorise.column if authorise else ""
+    outcomes = []
+    for row in rows:
+        try:
+            with db.begin_nested():
+                if authorise is not None:
+                    authorise.check(db, actor, row.values)
+                status = store(db, actor, row.values)
+        except (Problem, ValidationError, IntegrityError) as exc:
+            outcomes.append(RowOutcome(None, row_errors(row.number, exc, fields, refused_at)))
+        else:
+            outcomes.append(RowOutcome(status))
+    return outcomes
+
+
+@dataclass(frozen=True)
+class RowByRow:
+    """A kind that is no plain upsert: `store` writes one row and says what it did."""
+
+    store: Store
     fields: dict[str, str] = field(default_factory=dict)
-    # Raises when the actor may not write the row at all, before anything is looked up: an
-    # unchanged row of another unit must fail too, not tell its caller that it exists.
-    authorise: Callable[[Session, Actor, dict[str, Any]], None] | None = None
+    authorise: Permission | None = None
 
     def __call__(self, db: Session, actor: Actor, rows: list[ParsedRow]) -> list[RowOutcome]:
-        outcomes = []
-        for row in rows:
-            try:
-                with db.begin_nested():
-                    outcomes.append(RowOutcome(self._store(db, actor, row.values)))
-            except (Problem, ValidationError, IntegrityError) as exc:
-                outcomes.append(RowOutcome(None, row_errors(row.number, exc, self.fields)))
-        return outcomes
+        return _each_row(db, actor, rows, self.store, self.fields, self.authorise)
 
-    def _store(self, db: Session, actor: Actor, values: dict[str, Any]) -> Status:
-        if self.authorise is not None:
-            self.authorise(db, actor, values)
-        existing = self.find(db, values)
+
+class Stored(Protocol):
+    """A record as `updating` needs it: its id, to hand the service."""
+
+    @property
+    def id(self) -> int: ...
+
+
+def creating(
+    service: Callable[[Session, Actor, M], object], schema: type[M], fields: dict[str, str]
+) -> Callable[[Session, Actor, Values], object]:
+    """An Upsert's `create` through the service, the row given as its schema."""
+    return lambda db, actor, values: service(db, actor, schema(**schema_values(values, fields)))
+
+
+def updating(
+    service: Callable[[Session, Actor, int, M, int | None], object],
+    schema: type[M],
+    fields: dict[str, str],
+) -> Callable[[Session, Actor, Stored, Values], object]:
+    """An Upsert's `update` through the service, by the record's id; no version to expect, as
+    the record was read just now."""
+    return lambda db, actor, record, changed: service(
+        db, actor, record.id, schema(**schema_values(changed, fields)), None
+    )
+
+
+@dataclass(frozen=True)
+class Upsert(Generic[R]):
+    """How a kind stores one row through its domain's service, found by its natural key.
+
+    `authorise` refuses a row the actor may not write, before `find` returns the stored
+    record or None; `current` gives the stored record's values in the row's terms (the same
+    names and types `values` has); `create` and `update` call the service (update receives
+    only the changed values). `fields` maps schema fields to columns for error messages.
+    """
+
+    find: Callable[[Session, Actor, Values], R | None]
+    current: Callable[[R], Values]
+    create: Callable[[Session, Actor, Values], object]
+    update: Callable[[Session, Actor, R, Values], object]
+    fields: dict[str, str] = field(default_factory=dict)
+    authorise: Permission | None = None
+    # Given to `create` only, never compared: a re-uploaded sheet must not reset what people
+    # changed since (a password).
+    create_only: frozenset[str] = frozenset()
+
+    def __call__(self, db: Session, actor: Actor, rows: list[ParsedRow]) -> list[RowOutcome]:
+        return _each_row(db, actor, rows, self._store, self.fields, self.authorise)
+
+    def _store(self, db: Session, actor: Actor, values: Values) -> Status:
+        existing = self.find(db, actor, values)
         if existing is None:
             self.create(db, actor, values)
             db.flush()
             return "created"
         stored = self.current(existing)
-        changed = {name: value for name, value in values.items() if stored.get(name) != value}
+        changed = {
+            name: value
+            for name, value in values.items()
+            if name not in self.create_only and stored.get(name) != value
+        }
         if not changed:
             return "unchanged"
         self.update(db, actor, existing, changed)

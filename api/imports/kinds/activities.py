@@ -1,8 +1,6 @@
 """The officials roster, activities and training attendance, through the activities
 services: ownership, ratings, the plan link and who may attend a training all apply."""
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
@@ -20,17 +18,31 @@ from api.activities.schemas import (
 from api.auth.policy import Actor, Perm
 from api.common.problems import Invalid
 from api.common.task_groups import TaskGroup
-from api.imports.columns import Column, boolean, choice, day, integer, labels_of, text, unit
-from api.imports.engine import ImportKind, Status, Upsert
-from api.imports.kinds.accounts import YES_NO, email, per_row, schema_fields
-from api.imports.kinds.plans import (
+from api.imports.columns import (
+    EMAIL_COLUMN,
     UNIT_FIELDS,
-    numbered_plan,
-    only_match,
-    task_group,
+    Column,
+    choice_column,
+    day,
+    flag_column,
+    integer,
+    task_group_column,
+    text,
     unit_column,
-    unit_guarded,
 )
+from api.imports.engine import (
+    ImportKind,
+    RowByRow,
+    Status,
+    Upsert,
+    Values,
+    creating,
+    only_match,
+    schema_values,
+    updating,
+    writable_unit,
+)
+from api.imports.kinds.plans import numbered_plan
 
 FULL_NAME = Column("full_name", "Họ và tên", text(255), required=True, example="Nguyễn Văn An")
 HELD_ON = Column("held_on", "Ngày tổ chức", day, required=True, example="10/03/2026")
@@ -52,15 +64,15 @@ OFFICIAL_COLUMNS = (
     FULL_NAME,
     Column("position", "Chức vụ", text(255), example="Phó Chủ tịch UBND xã"),
     Column("phone", "Số điện thoại", text(32), example="0912 345 678"),
-    Column("email", "Thư điện tử", email, example="an.nv@ninhbinh.gov.vn", aliases=("Email",)),
-    Column("is_active", "Đang phụ trách", boolean, example="Có", choices=YES_NO),
+    EMAIL_COLUMN,
+    flag_column("is_active", "Đang phụ trách", example="Có"),
     Column("since", "Ngày bắt đầu phụ trách", day, example="01/07/2025"),
     Column("until", "Ngày thôi phụ trách", day, example="31/12/2030"),
 )
 _OFFICIAL_ATTRIBUTES = ("full_name", "position", "phone", "email", "is_active", "since", "until")
 
 
-def _stored_official(official: Official) -> dict[str, Any]:
+def _stored_official(official: Official) -> Values:
     attributes = {name: getattr(official, name) for name in _OFFICIAL_ATTRIBUTES}
     return {"unit_code": official.unit_id} | attributes
 
@@ -71,19 +83,13 @@ OFFICIALS = ImportKind(
     columns=OFFICIAL_COLUMNS,
     key=("unit_code", "full_name"),
     perm=Perm.activities_write,
-    apply=unit_guarded(
-        Perm.activities_write,
-        Upsert(
-            find=lambda db, values: _find_official(db, values["unit_code"], values["full_name"]),
-            current=_stored_official,
-            create=lambda db, actor, values: roster.create_official(
-                db, actor, OfficialCreate(**schema_fields(values, UNIT_FIELDS))
-            ),
-            update=lambda db, actor, official, changed: roster.update_official(
-                db, actor, official.id, OfficialUpdate(**schema_fields(changed, UNIT_FIELDS)), None
-            ),
-            fields=UNIT_FIELDS,
-        ),
+    apply=Upsert(
+        authorise=writable_unit(Perm.activities_write),
+        find=lambda db, _, values: _find_official(db, values["unit_code"], values["full_name"]),
+        current=_stored_official,
+        create=creating(roster.create_official, OfficialCreate, UNIT_FIELDS),
+        update=updating(roster.update_official, OfficialUpdate, UNIT_FIELDS),
+        fields=UNIT_FIELDS,
     ),
 )
 
@@ -92,14 +98,7 @@ OFFICIALS = ImportKind(
 
 ACTIVITY_COLUMNS = (
     unit_column(),
-    Column(
-        "kind",
-        "Loại hoạt động",
-        choice(ActivityKind),
-        required=True,
-        example=ActivityKind.model_assessment.label,
-        choices=labels_of(ActivityKind),
-    ),
+    choice_column("kind", "Loại hoạt động", ActivityKind.model_assessment, required=True),
     HELD_ON,
     Column(
         "title",
@@ -111,20 +110,8 @@ ACTIVITY_COLUMNS = (
     ),
     Column("participants", "Số người tham dự", integer(), example="45"),
     Column("outcome", "Kết quả", text(10_000), example="Đạt các tiêu chí của mô hình"),
-    Column(
-        "task_group",
-        "Nhóm nhiệm vụ",
-        task_group,
-        example=TaskGroup.skilled_mobilisation.label,
-        choices=labels_of(TaskGroup),
-    ),
-    Column(
-        "rating",
-        "Xếp loại",
-        choice(ModelRating),
-        example=ModelRating.good.label,
-        choices=labels_of(ModelRating),
-    ),
+    task_group_column(TaskGroup.skilled_mobilisation),
+    choice_column("rating", "Xếp loại", ModelRating.good),
     Column("plan_document_number", "Số ký hiệu kế hoạch", text(64), example="45/KH-UBND"),
 )
 ACTIVITY_FIELDS = UNIT_FIELDS | {"plan_id": "plan_document_number"}
@@ -139,7 +126,7 @@ _ACTIVITY_ATTRIBUTES = (
 )
 
 
-def _find_activity(db: Session, values: dict[str, Any]) -> Activity | None:
+def _find_activity(db: Session, _actor: Actor, values: Values) -> Activity | None:
     same = (
         select(Activity)
         .where(
@@ -154,15 +141,15 @@ def _find_activity(db: Session, values: dict[str, Any]) -> Activity | None:
     return only_match(db, same, "title", "Đơn vị có nhiều hoạt động trùng loại, ngày và tiêu đề")
 
 
-def _stored_activity(activity: Activity) -> dict[str, Any]:
+def _stored_activity(activity: Activity) -> Values:
     plan_number = activity.plan.document_number if activity.plan else None
     stored = {"unit_code": activity.unit_id, "plan_document_number": plan_number}
     return stored | {name: getattr(activity, name) for name in _ACTIVITY_ATTRIBUTES}
 
 
-def _activity_fields(db: Session, unit_id: int, values: dict[str, Any]) -> dict[str, Any]:
+def _activity_fields(db: Session, unit_id: int, values: Values) -> Values:
     """The schema's fields; the plan by its number, among the plans of the activity's unit."""
-    fields = schema_fields(values, ACTIVITY_FIELDS)
+    fields = schema_values(values, ACTIVITY_FIELDS)
     if "plan_id" in fields:
         fields["plan_id"] = numbered_plan(db, unit_id, fields["plan_id"]).id
     return fields
@@ -174,23 +161,21 @@ ACTIVITIES = ImportKind(
     columns=ACTIVITY_COLUMNS,
     key=("unit_code", "kind", "held_on", "title"),
     perm=Perm.activities_write,
-    apply=unit_guarded(
-        Perm.activities_write,
-        Upsert(
-            find=_find_activity,
-            current=_stored_activity,
-            create=lambda db, actor, values: activities.create_activity(
-                db, actor, ActivityCreate(**_activity_fields(db, values["unit_code"], values))
-            ),
-            update=lambda db, actor, activity, changed: activities.update_activity(
-                db,
-                actor,
-                activity.id,
-                ActivityUpdate(**_activity_fields(db, activity.unit_id, changed)),
-                None,
-            ),
-            fields=ACTIVITY_FIELDS,
+    apply=Upsert(
+        authorise=writable_unit(Perm.activities_write),
+        find=_find_activity,
+        current=_stored_activity,
+        create=lambda db, actor, values: activities.create_activity(
+            db, actor, ActivityCreate(**_activity_fields(db, values["unit_code"], values))
         ),
+        update=lambda db, actor, activity, changed: activities.update_activity(
+            db,
+            actor,
+            activity.id,
+            ActivityUpdate(**_activity_fields(db, activity.unit_id, changed)),
+            None,
+        ),
+        fields=ACTIVITY_FIELDS,
     ),
 )
 
@@ -198,7 +183,7 @@ ACTIVITIES = ImportKind(
 # --- training attendance ---------------------------------------------------------------
 
 ATTENDANCE_COLUMNS = (
-    unit_column("Đơn vị tổ chức", "SNV"),
+    unit_column(label="Đơn vị tổ chức", example="SNV"),
     HELD_ON,
     Column(
         "title",
@@ -209,11 +194,10 @@ ATTENDANCE_COLUMNS = (
         aliases=("Tiêu đề",),
     ),
     FULL_NAME,
-    Column(
+    unit_column(
         "official_unit_code",
         "Đơn vị của cán bộ",
-        unit,
-        example="X-GIAVIEN",
+        required=False,
         aliases=("Đơn vị cán bộ", "Mã đơn vị của cán bộ"),
     ),
 )
@@ -221,7 +205,7 @@ ATTENDANCE_COLUMNS = (
 ATTENDANCE_FIELDS = {"official_ids": "full_name"}
 
 
-def _training(db: Session, values: dict[str, Any]) -> Activity:
+def _training(db: Session, values: Values) -> Activity:
     same = select(Activity).where(
         Activity.unit_id == values["unit_code"],
         Activity.kind == ActivityKind.training,
@@ -237,7 +221,7 @@ def _training(db: Session, values: dict[str, Any]) -> Activity:
     return training
 
 
-def store_attendance(db: Session, actor: Actor, values: dict[str, Any]) -> Status:
+def store_attendance(db: Session, actor: Actor, values: Values) -> Status:
     """Add one official to a training's list, through the same service as PUT attendees."""
     training = _training(db, values)
     official_unit = values.get("official_unit_code", training.unit_id)
@@ -266,7 +250,7 @@ ATTENDANCE = ImportKind(
     columns=ATTENDANCE_COLUMNS,
     key=("unit_code", "held_on", "title", "official_unit_code", "full_name"),
     perm=Perm.activities_write,
-    apply=unit_guarded(Perm.activities_write, per_row(store_attendance, ATTENDANCE_FIELDS)),
+    apply=RowByRow(store_attendance, ATTENDANCE_FIELDS, writable_unit(Perm.activities_write)),
 )
 
 KINDS: tuple[ImportKind, ...] = (OFFICIALS, ACTIVITIES, ATTENDANCE)

@@ -1,28 +1,25 @@
 """Citizen receptions and petitions. A petition's status moves only through its actions, so
 an import creates petitions or corrects their facts, never their status."""
 
-from typing import Any
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from api.auth.policy import Actor, Perm
-from api.common.enums import LabeledEnum
-from api.common.problems import Conflict, Forbidden, Invalid
+from api.common.problems import Conflict, Invalid
 from api.imports.columns import (
+    UNIT_FIELDS,
     Cell,
     Column,
     Context,
-    boolean,
-    choice,
+    choice_column,
     day,
+    flag_column,
     integer,
-    labels_of,
     moment,
     text,
-    unit,
+    unit_column,
 )
-from api.imports.engine import ImportKind, ParsedRow, RowOutcome, Upsert
+from api.imports.engine import ImportKind, Upsert, Values, creating, updating, writable_unit
 from api.reception import petitions, receptions
 from api.reception.access import may_write
 from api.reception.enums import (
@@ -36,9 +33,6 @@ from api.reception.enums import (
 from api.reception.models import Petition, Reception
 from api.reception.schemas import PetitionCreate, PetitionUpdate, ReceptionCreate, ReceptionUpdate
 
-FIELDS = {"unit_id": "unit_code"}
-YES_NO = ("Có", "Không")
-
 
 def id_number(cell: Cell, context: Context) -> str:
     """A CCCD number. Excel drops the leading zero of one typed as a number: put it back.
@@ -48,44 +42,14 @@ def id_number(cell: Cell, context: Context) -> str:
     return text()(cell, context)
 
 
-def _unit_column() -> Column:
-    return Column(
-        "unit_code", "Đơn vị", unit, required=True, example="P-HOALU", aliases=("Mã đơn vị",)
-    )
-
-
-def _choice_column(name: str, label: str, example: LabeledEnum, *, required: bool = True) -> Column:
-    enum = type(example)
-    return Column(
-        name, label, choice(enum), required=required, example=example.label, choices=labels_of(enum)
-    )
-
-
-def _flag_column(name: str, label: str) -> Column:
-    return Column(name, label, boolean, example="Không", choices=YES_NO)
-
-
-def _ensure_may_write(actor: Actor, unit_id: int) -> None:
-    """Before looking anything up: another unit's rows are refused whether or not they exist."""
-    if not may_write(actor, unit_id):
-        raise Forbidden(
-            "Không có quyền ghi dữ liệu tiếp công dân, đơn thư của đơn vị này",
-            errors=[{"loc": ["unit_id"], "msg": "forbidden", "type": "forbidden"}],
-        )
-
-
-def _schema_values(values: dict[str, Any]) -> dict[str, Any]:
-    return {"unit_id" if name == "unit_code" else name: value for name, value in values.items()}
-
-
 # --- receptions ------------------------------------------------------------------------------
 
 RECEPTION_COLUMNS = (
-    _unit_column(),
+    unit_column(example="P-HOALU"),
     Column("received_at", "Thời điểm tiếp", moment, required=True, example="02/03/2026 08:30"),
-    _choice_column("session_type", "Hình thức tiếp", SessionType.regular),
+    choice_column("session_type", "Hình thức tiếp", SessionType.regular, required=True),
     Column("receiver_name", "Người tiếp", text(255), required=True, example="Trần Thị Bình"),
-    _flag_column("head_in_person", "Thủ trưởng trực tiếp tiếp"),
+    flag_column("head_in_person", "Thủ trưởng trực tiếp tiếp"),
     Column("citizen_name", "Họ tên công dân", text(255), required=True, example="Lê Văn Cường"),
     Column("citizen_id_number", "Số CCCD", id_number, example="037090001234"),
     Column("citizen_address", "Địa chỉ", text(500), example="Phường Hoa Lư, tỉnh Ninh Bình"),
@@ -97,15 +61,14 @@ RECEPTION_COLUMNS = (
         required=True,
         example="Hỏi về thủ tục cấp giấy chứng nhận quyền sử dụng đất",
     ),
-    _choice_column("field", "Lĩnh vực", PetitionField.land),
-    _choice_column("case_type", "Loại vụ việc", CaseType.recommendation),
-    _choice_column("result", "Kết quả", ReceptionResult.guided),
+    choice_column("field", "Lĩnh vực", PetitionField.land, required=True),
+    choice_column("case_type", "Loại vụ việc", CaseType.recommendation, required=True),
+    choice_column("result", "Kết quả", ReceptionResult.guided, required=True),
 )
 RECEPTION_CHANGEABLE = set(ReceptionUpdate.model_fields)
 
 
-def _find_reception(db: Session, actor: Actor, values: dict[str, Any]) -> Reception | None:
-    _ensure_may_write(actor, values["unit_code"])
+def _find_reception(db: Session, _actor: Actor, values: Values) -> Reception | None:
     return db.scalar(
         select(Reception).where(
             Reception.unit_id == values["unit_code"],
@@ -115,34 +78,36 @@ def _find_reception(db: Session, actor: Actor, values: dict[str, Any]) -> Recept
     )
 
 
-def _current_reception(reception: Reception) -> dict[str, Any]:
+def _current_reception(reception: Reception) -> Values:
     return {"unit_code": reception.unit_id} | {
         name: getattr(reception, name) for name in RECEPTION_CHANGEABLE
     }
 
 
-def apply_receptions(db: Session, actor: Actor, rows: list[ParsedRow]) -> list[RowOutcome]:
-    upsert = Upsert(
-        find=lambda db, values: _find_reception(db, actor, values),
+RECEPTIONS = ImportKind(
+    name="receptions",
+    label="Tiếp công dân",
+    columns=RECEPTION_COLUMNS,
+    key=("unit_code", "received_at", "citizen_name"),
+    perm=Perm.receptions_write,
+    apply=Upsert(
+        authorise=writable_unit(Perm.receptions_write),
+        find=_find_reception,
         current=_current_reception,
-        create=lambda db, actor, values: receptions.create_reception(
-            db, actor, ReceptionCreate(**_schema_values(values))
-        ),
-        update=lambda db, actor, reception, changed: receptions.update_reception(
-            db, actor, reception.id, ReceptionUpdate(**changed), None
-        ),
-        fields=FIELDS,
-    )
-    return upsert(db, actor, rows)
+        create=creating(receptions.create_reception, ReceptionCreate, UNIT_FIELDS),
+        update=updating(receptions.update_reception, ReceptionUpdate, UNIT_FIELDS),
+        fields=UNIT_FIELDS,
+    ),
+)
 
 
 # --- petitions -------------------------------------------------------------------------------
 
 PETITION_COLUMNS = (
-    _unit_column(),
-    _choice_column("case_type", "Loại vụ việc", CaseType.complaint),
-    _choice_column("field", "Lĩnh vực", PetitionField.land),
-    _choice_column("source", "Nguồn", PetitionSource.online, required=False),
+    unit_column(example="P-HOALU"),
+    choice_column("case_type", "Loại vụ việc", CaseType.complaint, required=True),
+    choice_column("field", "Lĩnh vực", PetitionField.land, required=True),
+    choice_column("source", "Nguồn", PetitionSource.online),
     Column("external_id", "Mã đơn", text(64), example="PAKN-2026-000045"),
     Column("received_on", "Ngày nhận đơn", day, required=True, example="02/03/2026"),
     Column(
@@ -162,20 +127,27 @@ PETITION_COLUMNS = (
         required=True,
         example="Khiếu nại quyết định thu hồi đất",
     ),
-    _choice_column("resolution_level", "Cấp giải quyết", ResolutionLevel.first, required=False),
-    _flag_column("is_complex", "Vụ việc phức tạp"),
-    _flag_column("is_remote_area", "Vùng sâu, vùng xa"),
-    _flag_column("needs_verification", "Cần xác minh"),
-    _flag_column("sent_to_level_above", "Gửi vượt cấp"),
+    choice_column("resolution_level", "Cấp giải quyết", ResolutionLevel.first),
+    flag_column("is_complex", "Vụ việc phức tạp"),
+    flag_column("is_remote_area", "Vùng sâu, vùng xa"),
+    flag_column("needs_verification", "Cần xác minh"),
+    flag_column("sent_to_level_above", "Gửi vượt cấp"),
 )
 PETITION_CHANGEABLE = set(PetitionUpdate.model_fields)
 DEFAULT_SOURCE = PetitionCreate.model_fields["source"].default  # the API's, when left out
 _LABELS = {column.name: column.label for column in PETITION_COLUMNS}
 
 
-def _find_petition(db: Session, actor: Actor, values: dict[str, Any]) -> Petition | None:
-    """By the source's own id when the row has one, else by unit, day, petitioner and summary."""
-    _ensure_may_write(actor, values["unit_code"])
+def _petition_key(values: Values) -> tuple[str, ...]:
+    """As _find_petition looks: by the source's own id when the row has one, else by unit,
+    day, petitioner and summary."""
+    if "external_id" in values:
+        return ("source", "external_id")
+    return ("unit_code", "received_on", "petitioner_name", "summary")
+
+
+def _find_petition(db: Session, actor: Actor, values: Values) -> Petition | None:
+    """By the key _petition_key names; an id another unit's petition holds is a conflict."""
     if "external_id" in values:
         petition = db.scalar(
             select(Petition).where(
@@ -200,7 +172,7 @@ def _find_petition(db: Session, actor: Actor, values: dict[str, Any]) -> Petitio
     )
 
 
-def _current_petition(petition: Petition) -> dict[str, Any]:
+def _current_petition(petition: Petition) -> Values:
     return {
         "unit_code": petition.unit_id,
         "case_type": petition.case_type,
@@ -210,7 +182,7 @@ def _current_petition(petition: Petition) -> dict[str, Any]:
     } | {name: getattr(petition, name) for name in PETITION_CHANGEABLE}
 
 
-def _update_petition(db: Session, actor: Actor, petition: Petition, changed: dict[str, Any]) -> Any:
+def _update_petition(db: Session, actor: Actor, petition: Petition, changed: Values) -> None:
     """Its facts only: the unit moves by a transfer, and what the clock counts from stays."""
     fixed = [name for name in changed if name not in PETITION_CHANGEABLE]
     if fixed:
@@ -218,45 +190,24 @@ def _update_petition(db: Session, actor: Actor, petition: Petition, changed: dic
             "Không sửa được qua nhập tệp: " + ", ".join(_LABELS[name] for name in fixed),
             errors=[{"loc": [name], "msg": "fixed", "type": "not_changeable"} for name in fixed],
         )
-    return petitions.update_petition(db, actor, petition.id, PetitionUpdate(**changed), None)
+    petitions.update_petition(db, actor, petition.id, PetitionUpdate(**changed), None)
 
 
-def apply_petitions(db: Session, actor: Actor, rows: list[ParsedRow]) -> list[RowOutcome]:
-    upsert = Upsert(
-        find=lambda db, values: _find_petition(db, actor, values),
+PETITIONS = ImportKind(
+    name="petitions",
+    label="Đơn thư",
+    columns=PETITION_COLUMNS,
+    key=("unit_code", "received_on", "petitioner_name", "summary", "source", "external_id"),
+    row_key=_petition_key,
+    perm=Perm.receptions_write,
+    apply=Upsert(
+        authorise=writable_unit(Perm.receptions_write),
+        find=_find_petition,
         current=_current_petition,
-        create=lambda db, actor, values: petitions.create_petition(
-            db, actor, PetitionCreate(**_schema_values(values))
-        ),
+        create=creating(petitions.create_petition, PetitionCreate, UNIT_FIELDS),
         update=_update_petition,
-        fields=FIELDS,
-    )
-    return upsert(db, actor, rows)
-
-
-KINDS: tuple[ImportKind, ...] = (
-    ImportKind(
-        name="receptions",
-        label="Tiếp công dân",
-        columns=RECEPTION_COLUMNS,
-        key=("unit_code", "received_at", "citizen_name"),
-        perm=Perm.receptions_write,
-        apply=apply_receptions,
-    ),
-    ImportKind(
-        name="petitions",
-        label="Đơn thư",
-        columns=PETITION_COLUMNS,
-        # Two keys in one: (source, external_id) when given, else the other four.
-        key=(
-            "unit_code",
-            "received_on",
-            "petitioner_name",
-            "summary",
-            "source",
-            "external_id",
-        ),
-        perm=Perm.receptions_write,
-        apply=apply_petitions,
+        fields=UNIT_FIELDS,
     ),
 )
+
+KINDS: tuple[ImportKind, ...] = (RECEPTIONS, PETITIONS)

@@ -1,27 +1,25 @@
 """Survey results: counts per satisfaction level for a unit, a period, a field and a source."""
 
 import re
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from api.auth.policy import Actor, Perm, require
+from api.auth.policy import Actor, Perm
 from api.common.periods import parse_period
-from api.common.problems import Forbidden
 from api.common.text import fold
 from api.imports.columns import (
+    UNIT_FIELDS,
     Cell,
     CellError,
     Column,
     Context,
-    choice,
+    choice_column,
     integer,
-    labels_of,
     text,
-    unit,
+    unit_column,
 )
-from api.imports.engine import ImportKind, ParsedRow, RowOutcome, Upsert
+from api.imports.engine import ImportKind, Upsert, Values, creating, updating, writable_unit
 from api.surveys import survey_results
 from api.surveys.enums import ProcedureField, SurveySource
 from api.surveys.models import SurveyResult
@@ -61,47 +59,20 @@ def _count(name: str, label: str, example: str) -> Column:
 
 
 COLUMNS = (
-    Column("unit_code", "Đơn vị", unit, required=True, example="P-HOALU", aliases=("Mã đơn vị",)),
+    unit_column(example="P-HOALU"),
     Column("period", "Kỳ", period, required=True, example="2026Q1"),
-    Column(
-        "field",
-        "Lĩnh vực",
-        choice(ProcedureField),
-        required=True,
-        example=ProcedureField.land.label,
-        choices=labels_of(ProcedureField),
-    ),
-    Column(
-        "source",
-        "Nguồn",
-        choice(SurveySource),
-        required=True,
-        example=SurveySource.spreadsheet.label,
-        choices=labels_of(SurveySource),
-    ),
+    choice_column("field", "Lĩnh vực", ProcedureField.land, required=True),
+    choice_column("source", "Nguồn", SurveySource.spreadsheet, required=True),
     _count("very_satisfied", "Rất hài lòng", "120"),
     _count("satisfied", "Hài lòng", "45"),
     _count("neutral", "Bình thường", "0"),
     _count("dissatisfied", "Không hài lòng", "3"),
     Column("note", "Ghi chú", text(1000), example="Khảo sát tại bộ phận một cửa"),
 )
-FIELDS = {"unit_id": "unit_code"}
+_STORED = tuple(column.name for column in COLUMNS if column.name != "unit_code")
 
 
-def _schema_values(values: dict[str, Any]) -> dict[str, Any]:
-    return {"unit_id" if name == "unit_code" else name: value for name, value in values.items()}
-
-
-def _find(db: Session, actor: Actor, values: dict[str, Any]) -> SurveyResult | None:
-    """The stored result of the row's key; first, a unit officer may name only their unit
-    (checked before looking, so another unit's results stay unseen)."""
-    try:
-        require(actor, Perm.survey_results_write, values["unit_code"])
-    except Forbidden as exc:
-        raise Forbidden(
-            "Không có quyền ghi kết quả khảo sát của đơn vị này",
-            errors=[{"loc": ["unit_id"], "msg": "forbidden", "type": "forbidden"}],
-        ) from exc
+def _find(db: Session, _actor: Actor, values: Values) -> SurveyResult | None:
     return db.scalar(
         select(SurveyResult).where(
             SurveyResult.unit_id == values["unit_code"],
@@ -112,33 +83,8 @@ def _find(db: Session, actor: Actor, values: dict[str, Any]) -> SurveyResult | N
     )
 
 
-def _current(result: SurveyResult) -> dict[str, Any]:
-    return {
-        "unit_code": result.unit_id,
-        "period": result.period,
-        "field": result.field,
-        "source": result.source,
-        "very_satisfied": result.very_satisfied,
-        "satisfied": result.satisfied,
-        "neutral": result.neutral,
-        "dissatisfied": result.dissatisfied,
-        "note": result.note,
-    }
-
-
-def apply_survey_results(db: Session, actor: Actor, rows: list[ParsedRow]) -> list[RowOutcome]:
-    upsert = Upsert(
-        find=lambda db, values: _find(db, actor, values),
-        current=_current,
-        create=lambda db, actor, values: survey_results.create_survey_result(
-            db, actor, SurveyResultCreate(**_schema_values(values))
-        ),
-        update=lambda db, actor, result, changed: survey_results.update_survey_result(
-            db, actor, result.id, SurveyResultUpdate(**_schema_values(changed)), None
-        ),
-        fields=FIELDS,
-    )
-    return upsert(db, actor, rows)
+def _current(result: SurveyResult) -> Values:
+    return {"unit_code": result.unit_id} | {name: getattr(result, name) for name in _STORED}
 
 
 KINDS: tuple[ImportKind, ...] = (
@@ -148,6 +94,13 @@ KINDS: tuple[ImportKind, ...] = (
         columns=COLUMNS,
         key=("unit_code", "period", "field", "source"),
         perm=Perm.survey_results_write,
-        apply=apply_survey_results,
+        apply=Upsert(
+            authorise=writable_unit(Perm.survey_results_write),
+            find=_find,
+            current=_current,
+            create=creating(survey_results.create_survey_result, SurveyResultCreate, UNIT_FIELDS),
+            update=updating(survey_results.update_survey_result, SurveyResultUpdate, UNIT_FIELDS),
+            fields=UNIT_FIELDS,
+        ),
     ),
 )

@@ -7,74 +7,33 @@ from sqlalchemy.orm import Session
 
 from api.auth.policy import Actor, Perm
 from api.common.problems import Problem
-from api.imports.columns import Column, choice, labels_of, moment, text, unit
-from api.imports.engine import ImportKind, ParsedRow, RowError, RowOutcome, row_errors
+from api.imports.columns import UNIT_FIELDS, Column, choice_column, moment, text, unit_column
+from api.imports.engine import (
+    ImportKind,
+    ParsedRow,
+    RowError,
+    RowOutcome,
+    row_errors,
+    schema_values,
+)
 from api.surveys import evaluations
 from api.surveys.enums import EvaluationChannel, EvaluationSource, ProcedureField
 from api.surveys.enums import SatisfactionLevel as Level
 from api.surveys.schemas import EvaluationCreate, EvaluationUpdate
 
 EVALUATION_COLUMNS = (
-    Column(
-        "source",
-        "Nguồn",
-        choice(EvaluationSource),
-        example=EvaluationSource.import_.label,
-        choices=labels_of(EvaluationSource),
-        default=EvaluationSource.import_.value,
-    ),
+    choice_column("source", "Nguồn", EvaluationSource.import_, default=EvaluationSource.import_),
     Column("external_id", "Mã đánh giá", text(64), required=True, example="DG-2026-000123"),
-    Column(
-        "unit_code",
-        "Đơn vị",
-        unit,
-        required=True,
-        example="X-GIAVIEN",
-        aliases=("Mã đơn vị", "agency_code", "Mã định danh"),
-    ),
+    unit_column(aliases=("agency_code", "Mã định danh")),
     Column("dossier_code", "Mã hồ sơ", text(64), required=True, example="H42.22-260301-0001"),
     Column("procedure_code", "Mã thủ tục", text(64), example="1.004227"),
-    Column(
-        "field",
-        "Lĩnh vực",
-        choice(ProcedureField),
-        required=True,
-        example=ProcedureField.land.label,
-        choices=labels_of(ProcedureField),
-    ),
-    Column(
-        "level",
-        "Mức độ hài lòng",
-        choice(Level),
-        required=True,
-        example=Level.satisfied.label,
-        choices=labels_of(Level),
-    ),
+    choice_column("field", "Lĩnh vực", ProcedureField.land, required=True),
+    choice_column("level", "Mức độ hài lòng", Level.satisfied, required=True),
     Column("evaluated_at", "Thời điểm đánh giá", moment, required=True, example="01/03/2026 09:15"),
-    Column(
-        "channel",
-        "Kênh đánh giá",
-        choice(EvaluationChannel),
-        example=EvaluationChannel.portal.label,
-        choices=labels_of(EvaluationChannel),
-        default=EvaluationChannel.other.value,
+    choice_column(
+        "channel", "Kênh đánh giá", EvaluationChannel.portal, default=EvaluationChannel.other
     ),
 )
-FIELDS = {"unit_id": "unit_code"}
-
-
-def _create(values: dict[str, Any]) -> EvaluationCreate:
-    return EvaluationCreate(
-        source=values["source"],
-        external_id=values["external_id"],
-        unit_id=values["unit_code"],
-        dossier_code=values["dossier_code"],
-        procedure_code=values.get("procedure_code"),
-        field=values["field"],
-        level=values["level"],
-        evaluated_at=values["evaluated_at"],
-        channel=values["channel"],
-    )
 
 
 def apply_evaluations(db: Session, actor: Actor, rows: list[ParsedRow]) -> list[RowOutcome]:
@@ -84,9 +43,9 @@ def apply_evaluations(db: Session, actor: Actor, rows: list[ParsedRow]) -> list[
     valid: list[tuple[ParsedRow, evaluations.EvaluationRow]] = []
     for row in rows:
         try:
-            data = _create(row.values)
+            data = EvaluationCreate(**schema_values(row.values, UNIT_FIELDS))
         except ValidationError as exc:
-            outcomes[row.number] = RowOutcome(None, row_errors(row.number, exc, FIELDS))
+            outcomes[row.number] = RowOutcome(None, row_errors(row.number, exc, UNIT_FIELDS))
             continue
         valid.append((row, evaluations.as_row(data, row.values["unit_code"])))
     stored = evaluations.stored_by_key(db, [evaluations.row_key(r) for _, r in valid])
@@ -121,7 +80,7 @@ def _update(
         with db.begin_nested():
             evaluations.update_evaluation(db, actor, existing.id, EvaluationUpdate(**changed), None)
     except (Problem, ValidationError) as exc:
-        return RowOutcome(None, row_errors(row.number, exc, FIELDS))
+        return RowOutcome(None, row_errors(row.number, exc, UNIT_FIELDS))
     return RowOutcome("updated")
 
 

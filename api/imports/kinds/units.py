@@ -1,21 +1,19 @@
-"""Units (with their agency codes) and user accounts."""
-
-from typing import Any
+"""Units, with their agency codes."""
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from api.auth.policy import Perm
+from api.auth.policy import Actor, Perm
 from api.common.problems import Invalid
-from api.imports.columns import Column, boolean, choice, day, labels_of, text
-from api.imports.engine import ImportKind, Upsert
+from api.imports.columns import Cell, Column, Context, choice_column, day, flag_column, text
+from api.imports.engine import ImportKind, Upsert, Values, schema_values
 from api.units import service as units
 from api.units.enums import UnitKind
 from api.units.models import Unit
 from api.units.schemas import UnitCreate, UnitUpdate
 
 
-def _code(cell: Any, context: Any) -> str:
+def _code(cell: Cell, context: Context) -> str:
     return text(32)(cell, context).upper()
 
 
@@ -23,22 +21,15 @@ UNIT_COLUMNS = (
     Column("code", "Mã đơn vị", _code, required=True, example="X-GIAVIEN"),
     Column("name", "Tên đơn vị", text(255), required=True, example="Ủy ban nhân dân xã Gia Viễn"),
     Column("short_name", "Tên ngắn", text(120), example="Xã Gia Viễn"),
-    Column(
-        "kind",
-        "Loại đơn vị",
-        choice(UnitKind),
-        required=True,
-        example=UnitKind.commune.label,
-        choices=labels_of(UnitKind),
-    ),
+    choice_column("kind", "Loại đơn vị", UnitKind.commune, required=True),
     Column("parent_code", "Mã đơn vị cấp trên", _code, example="UBND"),
     Column("agency_code", "Mã định danh điện tử", text(32), example="000.00.00.H42"),
-    Column("is_active", "Đang hoạt động", boolean, example="Có", choices=("Có", "Không")),
+    flag_column("is_active", "Đang hoạt động", example="Có"),
     Column("established_on", "Ngày bắt đầu", day, example="01/07/2025"),
 )
 
 
-def _find(db: Session, values: dict[str, Any]) -> Unit | None:
+def _find(db: Session, _actor: Actor, values: Values) -> Unit | None:
     return db.scalar(
         select(Unit)
         .options(selectinload(Unit.parent))
@@ -47,7 +38,7 @@ def _find(db: Session, values: dict[str, Any]) -> Unit | None:
     )
 
 
-def _parent_id(db: Session, values: dict[str, Any]) -> dict[str, Any]:
+def _parent_id(db: Session, values: Values) -> Values:
     """The parent by code; resolved at write time, so a parent earlier in the file counts."""
     if "parent_code" not in values:
         return {}
@@ -59,11 +50,11 @@ def _parent_id(db: Session, values: dict[str, Any]) -> dict[str, Any]:
     return {"parent_id": parent}
 
 
-def _fields(db: Session, values: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in values.items() if k != "parent_code"} | _parent_id(db, values)
+def _fields(db: Session, values: Values) -> Values:
+    return schema_values(values, {}, drop=("parent_code",)) | _parent_id(db, values)
 
 
-def _current(unit: Unit) -> dict[str, Any]:
+def _current(unit: Unit) -> Values:
     return {
         "code": unit.code,
         "name": unit.name,

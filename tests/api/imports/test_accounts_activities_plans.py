@@ -491,6 +491,24 @@ def test_plan_rows_follow_the_services_rules(client, auth, db, units):
     assert plans_of(db, units["X-GIAVIEN"]) == {}
 
 
+def test_plan_rows_are_duplicates_by_number_when_given_else_by_title(client, auth, db, units):
+    lines = (
+        "unit_code,year,kind,title,document_number",
+        "P-HOALU,2026,implementation,Kế hoạch dân vận 2026,12/KH-UBND",
+        "P-HOALU,2026,implementation,Kế hoạch dân vận năm 2026,12/KH-UBND",  # else an update
+        "P-HOALU,2026,training,Kế hoạch tập huấn,",
+        "P-HOALU,2026,training,Kế hoạch tập huấn,",
+    )
+    body = upload(client, auth("canbo.hoalu"), "plans", *lines, atomic=False)
+    assert counts(body) == (2, 0, 0, 2), body
+    assert located(body) == [
+        (3, "document_number", "duplicate_in_file"),
+        (5, "title", "duplicate_in_file"),
+    ]
+    assert body["errors"][0]["message"] == "Trùng (Đơn vị, Số ký hiệu) với dòng 2"
+    assert set(plans_of(db, units["P-HOALU"])) == {"Kế hoạch dân vận 2026", "Kế hoạch tập huấn"}
+
+
 # --- plan tasks --------------------------------------------------------------------------
 
 TASKS_HEADER = (

@@ -12,7 +12,11 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import func, select
 
 from api.audit.models import AuditEvent
+from api.auth.enums import Role
+from api.auth.policy import Actor, Perm
+from api.common.problems import Forbidden, NotFound
 from api.config import PROVINCE_TZ, get_settings
+from api.imports.engine import NOT_YOUR_UNIT, ParsedRow, RowError, Upsert, writable_unit
 from api.imports.models import ImportRowError, ImportRun
 from api.surveys.models import Evaluation
 from tests.test_contract import assert_problem
@@ -352,3 +356,31 @@ def test_the_kinds_are_listed_with_their_columns(client, auth):
         "required": True,
         "choices": ["Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng"],
     }
+
+
+def _refusing(problem: Exception, authorise: bool) -> Upsert:
+    def refuse(*_: object) -> None:
+        raise problem
+
+    permission = writable_unit(Perm.plans_write) if authorise else None
+    return Upsert(
+        find=lambda *_: None, current=dict, create=refuse, update=refuse, authorise=permission
+    )
+
+
+@pytest.mark.parametrize(
+    ("problem", "authorise", "column", "message"),
+    [
+        pytest.param(Forbidden(), True, "unit_code", NOT_YOUR_UNIT, id="refusal-on-the-unit"),
+        pytest.param(Forbidden(), False, "", Forbidden.title, id="refusal-no-unit-known"),
+        pytest.param(NotFound(), True, "", NotFound.title, id="not-a-refusal-the-rows"),
+    ],
+)
+def test_a_service_error_without_a_place_goes_on_the_unit_only_if_a_refusal(
+    db, problem, authorise, column, message
+):
+    admin = Actor("admin", role=Role.admin)
+    outcomes = _refusing(problem, authorise)(db, admin, [ParsedRow(2, {"unit_code": 1})])
+    assert [(o.status, o.errors) for o in outcomes] == [
+        (None, [RowError(2, column, problem.slug, message)])
+    ]

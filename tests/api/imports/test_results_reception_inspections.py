@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from api.common.task_groups import TaskGroup
 from api.config import PROVINCE_TZ
-from api.imports.kinds.inspections import scope
+from api.imports.columns import task_groups
 from api.inspections.enums import InspectionStatus, RecommendationStatus
 from api.inspections.models import Inspection, Recommendation
 from api.reception.enums import PetitionSource, PetitionStatus
@@ -276,6 +276,15 @@ def test_bad_reception_rows_are_located_and_never_echo_an_identity_number(client
     assert [r.citizen_name for r in stored(db, Reception)] == ["Lê Văn Cường"]
 
 
+def test_an_officer_gets_an_error_for_another_units_reception_even_when_it_is_unchanged(
+    client, auth, db
+):
+    giavien = replaced(RECEPTION_GUIDED, 0, "X-GIAVIEN")
+    assert counts(upload(client, auth("admin"), "receptions", sheet(RECEPTION_HEADER, giavien)))[0]
+    body = upload(client, auth("canbo.hoalu"), "receptions", sheet(RECEPTION_HEADER, giavien))
+    assert (counts(body), located(body)) == ((0, 0, 0, 1), {(2, "unit_code", "forbidden")})
+
+
 def test_an_xlsx_identity_number_typed_as_a_number_keeps_its_leading_zero(client, auth, db):
     book = Workbook()
     book.active.append(RECEPTION_HEADER)
@@ -434,6 +443,19 @@ def test_bad_petition_rows_are_located_and_atomic_writes_nothing(client, auth, d
     )
 
 
+def test_petition_rows_are_duplicates_by_external_id_when_given_else_by_their_facts(
+    client, auth, db
+):
+    other_summary = replaced(PETITION_ONLINE, 9, "Một phản ánh khác")  # else an update
+    content = sheet(PETITION_HEADER, PETITION_ONLINE, other_summary, PETITION_MAIL, PETITION_MAIL)
+    body = upload(client, auth("canbo.hoalu"), "petitions", content, atomic=False)
+    assert (counts(body), located(body)) == (
+        (2, 0, 0, 2),
+        {(3, "external_id", "duplicate_in_file"), (5, "summary", "duplicate_in_file")},
+    )
+    assert [p.summary for p in stored(db, Petition)] == [PETITION_ONLINE[9], PETITION_MAIL[9]]
+
+
 # --- inspections -----------------------------------------------------------------------------
 
 INSPECTION_HEADER = [
@@ -549,7 +571,7 @@ def test_an_officer_imports_self_inspections_of_their_unit_only(client, auth, db
 
 def test_task_groups_are_read_by_value_section_or_label_even_with_commas():
     typed = f"{TaskGroup.dissemination.label}, III.4\nfront_coordination"
-    assert scope(typed, None) == ["dissemination", "citizen_reception", "front_coordination"]
+    assert task_groups(typed, None) == ["dissemination", "citizen_reception", "front_coordination"]
 
 
 # --- recommendations -------------------------------------------------------------------------
