@@ -75,8 +75,9 @@ def get_engine() -> Engine:
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=10,
-        # Times leave the database in the province's zone: the API answers with +07:00.
-        connect_args={"options": f"-c timezone={PROVINCE_TZ.key}"},
+        # Times leave the database in the province's zone: the API answers with +07:00. No JIT:
+        # compiling a plan costs up to a second, far more than any query the API runs.
+        connect_args={"options": f"-c timezone={PROVINCE_TZ.key} -c jit=off"},
     )
 
 

@@ -3,10 +3,11 @@ one unit (a unit officer sees only their own). Each block is one grouped query."
 
 from collections import Counter
 from collections.abc import Iterable
-from datetime import date, timedelta
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Select, and_, cast, func, literal, or_, select
+from sqlalchemy import ColumnElement, Date, Select, and_, cast, func, literal, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from api.auth.policy import OWN, Actor, Perm, ensure_readable, reach, readable
@@ -118,9 +119,12 @@ _FIGURES = (
 )
 
 
-def _petition_counts(today: date) -> list[Any]:
-    original = aliased(Petition)
+def _late_in_resolution(today: date) -> ColumnElement[bool]:
     running = Petition.status.in_([s.value for s in ACCEPT_PHASE | RESOLVE_PHASE])
+    return and_(running, Petition.resolution_due_on < today)
+
+
+def _petition_counts(today: date) -> list[Any]:
     is_open = Petition.status.in_([s.value for s in OPEN])
     resolved = Petition.decision_date.is_not(None)
     # Without a rule in force there is no limit to miss.
@@ -131,37 +135,65 @@ def _petition_counts(today: date) -> list[Any]:
         "resolved_on_time": and_(resolved, Petition.decision_date <= limit),
         "open": is_open,
         "overdue": and_(is_open, Petition.due_on < today),
-        "prolonged": or_(
-            and_(running, Petition.resolution_due_on < today),
-            original.status.in_([s.value for s in SETTLED]),
-        ),
+        "prolonged": _late_in_resolution(today),  # plus the re-submitted: _resubmitted
         "over_level": Petition.sent_to_level_above,
     }
-    return [original, [func.count().filter(conditions[name]) for name in _FIGURES]]
+    return [func.count().filter(conditions[name]) for name in _FIGURES]
+
+
+# grouping() of (unit_id, field, case_type): a set bit is a column rolled up.
+_BY_UNIT, _BY_FIELD, _BY_TYPE, _TOTAL = 0b011, 0b101, 0b110, 0b111
+_KEYS = (Petition.unit_id, Petition.field, Petition.case_type)
+
+
+def _rolled_up(stmt: Select[Any]) -> Select[Any]:
+    return stmt.group_by(func.grouping_sets(*(tuple_(key) for key in _KEYS), tuple_()))
+
+
+def _resubmitted(db: Session, scope: _Scope, first: date, last: date, today: date) -> Any:
+    """Prolonged because sent again after a resolution (and not already late): the few
+    petitions that name an original, joined to it."""
+    original = aliased(Petition)
+    stmt = _rolled_up(
+        select(func.grouping(*_KEYS), *_KEYS, func.count())
+        .join(original, original.id == Petition.duplicate_of_id)
+        .where(
+            Petition.received_on.between(first, last),
+            original.status.in_([s.value for s in SETTLED]),
+            ~_late_in_resolution(today),
+        )
+    )
+    rows = db.execute(scope(stmt, Perm.receptions_read, Petition.unit_id)).all()
+    return {(grouping, _group_key(grouping, keys)): n for grouping, *keys, n in rows}
+
+
+def _group_key(grouping: int, keys: list[Any]) -> Any:
+    unit_id, petition_field, case_type = keys
+    return {_BY_UNIT: unit_id, _BY_FIELD: petition_field, _BY_TYPE: case_type}.get(grouping)
 
 
 def _petitions(db: Session, scope: _Scope, year: int) -> DashboardPetitions:
+    """One pass over the year's petitions, rolled up by unit, by field, by type and in all."""
     first, last = year_bounds(year)
-    original, counts = _petition_counts(province_today())
-    stmt = (
-        select(Petition.unit_id, Petition.field, Petition.case_type, *counts)
-        .outerjoin(original, Petition.duplicate_of_id == original.id)
-        .where(Petition.received_on.between(first, last))
-        .group_by(Petition.unit_id, Petition.field, Petition.case_type)
+    today = province_today()
+    stmt = _rolled_up(
+        select(func.grouping(*_KEYS), *_KEYS, *_petition_counts(today)).where(
+            Petition.received_on.between(first, last)
+        )
     )
     rows = db.execute(scope(stmt, Perm.receptions_read, Petition.unit_id)).all()
-    by_unit: dict[Any, Counter[str]] = {}
-    by_field: dict[Any, Counter[str]] = {}
-    by_type: dict[Any, Counter[str]] = {}
-    total: Counter[str] = Counter()
-    for unit_id, field, case_type, *numbers in rows:
-        figures = Counter(dict(zip(_FIGURES, numbers, strict=True)))
-        for groups, key in ((by_unit, unit_id), (by_field, field), (by_type, case_type)):
-            groups.setdefault(key, Counter()).update(figures)
-        total.update(figures)
+    resubmitted = _resubmitted(db, scope, first, last, today)
+    groups: dict[int, dict[Any, Counter[str]]] = {}
+    for grouping, *keys_and_numbers in rows:
+        key = _group_key(grouping, keys_and_numbers[:3])
+        figures = Counter(dict(zip(_FIGURES, keys_and_numbers[3:], strict=True)))
+        figures["prolonged"] += resubmitted.get((grouping, key), 0)
+        groups.setdefault(grouping, {})[key] = figures
+    by_unit, by_field = groups.get(_BY_UNIT, {}), groups.get(_BY_FIELD, {})
+    by_type = groups.get(_BY_TYPE, {})
     names = _unit_names(db, by_unit)
     return DashboardPetitions(
-        total=_petition_figures(total),
+        total=_petition_figures(groups.get(_TOTAL, {}).get(None, Counter())),
         by_unit=sorted(
             (_petition_group(str(k), names[k], c) for k, c in by_unit.items()),
             key=lambda g: (-g.overdue, -g.open, g.label),
@@ -224,82 +256,92 @@ def _receptions(db: Session, scope: _Scope, year: int) -> DashboardReceptions:
     )
 
 
+@dataclass
+class _InPerson:
+    """A head's in-person reception days, as the duty counts them."""
+
+    days_in_month: Counter[int] = field(default_factory=Counter)  # month of the year -> days
+    mondays: set[date] = field(default_factory=set)  # the weeks with at least one such day
+
+
 def _head_reception(db: Session, scope: _Scope, year: int, day: date) -> list[HeadReceptionMonth]:
     """Per elapsed month, the heads who did not receive citizens in person as often as the
     law asks: a commune's week counts in the month of its Thursday (ISO), and only once it
     is over; a monthly duty, once the month is over."""
-    _, last = year_bounds(year)
+    first_day, last_day = year_bounds(year)
     units_stmt = select(Unit).where(
         Unit.is_active,
         Unit.kind.in_(WEEKLY_KINDS | MONTHLY_KINDS),
-        or_(Unit.established_on.is_(None), Unit.established_on <= last),
+        or_(Unit.established_on.is_(None), Unit.established_on <= last_day),
     )
     units = list(db.scalars(scope(units_stmt, Perm.receptions_read, Unit.id).order_by(Unit.code)))
+    # A week of the year may begin in the December before it or end in the January after.
+    start = datetime.combine(first_day - timedelta(days=6), time(), PROVINCE_TZ)
+    end = datetime.combine(last_day + timedelta(days=7), time(), PROVINCE_TZ)
     days_stmt = (
         select(Reception.unit_id, _local_day())
-        .where(_in_year(year), Reception.head_in_person)
+        .where(Reception.received_at >= start, Reception.received_at < end)
+        .where(Reception.head_in_person)
         .distinct()
     )
-    held: dict[int, set[date]] = {}
+    in_person: dict[int, _InPerson] = {}
     for unit_id, held_on in db.execute(scope(days_stmt, Perm.receptions_read, Reception.unit_id)):
-        held.setdefault(unit_id, set()).add(held_on)
+        record = in_person.setdefault(unit_id, _InPerson())
+        record.mondays.add(held_on - timedelta(days=held_on.weekday()))
+        if held_on.year == year:
+            record.days_in_month[held_on.month] += 1
     months = []
     for month in range(1, 13):
-        first = date(year, month, 1)
-        if first > day:
+        if date(year, month, 1) > day:
             break
-        checked, short = 0, []
-        for unit in units:
-            shortfall = _shortfall(unit, held.get(unit.id, set()), year, month, day)
-            if shortfall is None:
-                continue
-            checked += 1
-            if shortfall.held < shortfall.required:
-                short.append(shortfall)
+        mondays, month_end = _mondays_of_month(year, month, day), _month_end(year, month)
+        duties = [
+            _duty(unit, in_person.get(unit.id, _InPerson()), month, mondays, month_end, day)
+            for unit in units
+        ]
+        due = [d for d in duties if d is not None]
         months.append(
             HeadReceptionMonth(
                 month=f"{year}{month:02d}",
                 label=f"Tháng {month}/{year}",
-                units_checked=checked,
-                falling_short=short,
+                units_checked=len(due),
+                falling_short=[d for d in due if d.held < d.required],
             )
         )
     return months
 
 
-def _weeks_of_month(year: int, month: int, day: date) -> list[tuple[date, date]]:
-    """(Monday, Sunday) of each ISO week whose Thursday falls in the month and which is over."""
+def _mondays_of_month(year: int, month: int, day: date) -> list[date]:
+    """The Monday of each ISO week whose Thursday falls in the month and which is over."""
     first = date(year, month, 1)
     thursday = first + timedelta(days=(3 - first.weekday()) % 7)
-    weeks = []
+    mondays = []
     while thursday.month == month:
-        monday, sunday = thursday - timedelta(days=3), thursday + timedelta(days=3)
-        if sunday <= day:
-            weeks.append((monday, sunday))
+        if thursday + timedelta(days=3) <= day:
+            mondays.append(thursday - timedelta(days=3))
         thursday += timedelta(days=7)
-    return weeks
+    return mondays
 
 
 def _month_end(year: int, month: int) -> date:
     return (date(year, month, 28) + timedelta(days=4)).replace(day=1) - timedelta(days=1)
 
 
-def _shortfall(
-    unit: Unit, held: set[date], year: int, month: int, day: date
+def _duty(
+    unit: Unit, held: _InPerson, month: int, mondays: list[date], month_end: date, day: date
 ) -> HeadReceptionShortfall | None:
     """The unit's duty in that month, or None when nothing is due yet (or it did not exist)."""
     start = unit.established_on or date.min
-    in_month = {d for d in held if d.year == year and d.month == month}
     if unit.kind in WEEKLY_KINDS:
-        weeks = [(mon, sun) for mon, sun in _weeks_of_month(year, month, day) if mon >= start]
+        weeks = [monday for monday in mondays if monday >= start]
         if not weeks:
             return None
-        met = sum(1 for mon, sun in weeks if any(mon <= d <= sun for d in held))
         rule, required = "weekly", len(weeks)
+        met = sum(1 for monday in weeks if monday in held.mondays)
     else:
-        if _month_end(year, month) > day or _month_end(year, month) < start:
+        if month_end > day or month_end < start:
             return None
-        rule, required, met = "monthly", 1, int(bool(in_month))
+        rule, required, met = "monthly", 1, int(held.days_in_month[month] > 0)
     return HeadReceptionShortfall(
         unit_id=unit.id,
         code=unit.code,
@@ -307,7 +349,7 @@ def _shortfall(
         rule=rule,
         required=required,
         held=met,
-        days=len(in_month),
+        days=held.days_in_month[month],
     )
 
 

@@ -14,6 +14,7 @@ in March 2026), so the months add up to the period's total.
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, func, select
@@ -92,9 +93,14 @@ def figures(levels: Counter[Level]) -> SatisfactionFigures:
 
 
 def _key_of(value: Any) -> str | None:
+    """A group's key as the API shows it: unit id, field value, or month as YYYYMM."""
     if value is None:
         return None
-    return value.value if isinstance(value, ProcedureField) else str(value)
+    if isinstance(value, ProcedureField):
+        return value.value
+    if isinstance(value, date):  # datetime too: date_trunc of a date gives a timestamp
+        return f"{value:%Y%m}"
+    return str(value)
 
 
 def _group_key(
@@ -123,7 +129,7 @@ def _evaluation_counts(
         query,
         restrict,
         counts,
-        month=func.to_char(counts.month, "YYYYMM"),
+        month=counts.month,
         conditions=[counts.month >= query.period.starts_on, counts.month <= query.period.ends_on],
     )
 
@@ -136,7 +142,7 @@ def _survey_counts(
         query,
         restrict,
         SurveyResult,
-        month=func.to_char(SurveyResult.ends_on, "YYYYMM"),  # the period's last month
+        month=func.date_trunc("month", SurveyResult.ends_on),  # the period's last month
         conditions=within(query.period),
     )
 
