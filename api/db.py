@@ -75,9 +75,14 @@ def get_engine() -> Engine:
         pool_pre_ping=True,
         pool_size=10,
         max_overflow=10,
-        # Times leave the database in the province's zone: the API answers with +07:00. No JIT:
-        # compiling a plan costs up to a second, far more than any query the API runs.
-        connect_args={"options": f"-c timezone={PROVINCE_TZ.key} -c jit=off"},
+        connect_args={
+            # Times leave the database in the province's zone: the API answers with +07:00.
+            # No JIT: compiling a plan costs up to a second, more than any query the API runs.
+            "options": f"-c timezone={PROVINCE_TZ.key} -c jit=off",
+            # No server-side prepared statements: after five runs PostgreSQL may switch to a
+            # generic plan, which cannot hash an `IN (…141 ids…)` list (2x slower indicators).
+            "prepare_threshold": None,
+        },
     )
 
 

@@ -2,7 +2,7 @@
 
 from typing import Annotated, Any, Generic, TypeVar
 
-from fastapi import Path, Query
+from fastapi import Path, Query, Response
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from api.common.text import nfc
@@ -20,12 +20,18 @@ def _nfc_deep(value: Any) -> Any:
     if isinstance(value, str):
         if "\x00" in value:  # PostgreSQL text cannot hold it; refuse rather than fail later
             raise ValueError("Văn bản chứa ký tự NUL (\\x00) không hợp lệ")
-        return nfc(value)
+        return value if value.isascii() else nfc(value)  # ASCII is NFC already
     if isinstance(value, dict):
         return {k: _nfc_deep(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_nfc_deep(v) for v in value]
     return value
+
+
+def json_response(model: BaseModel) -> Response:
+    """A large answer serialised by pydantic-core in one go: FastAPI's generic path (a dict,
+    then json.dumps) costs more than computing a dashboard or a batch outcome."""
+    return Response(model.model_dump_json(), media_type="application/json")
 
 
 class InputModel(BaseModel):

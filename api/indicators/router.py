@@ -3,10 +3,9 @@
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
-from pydantic import BaseModel
 
 from api.auth.deps import CurrentActor
-from api.common.schemas import QueryId
+from api.common.schemas import QueryId, json_response
 from api.db import Db
 from api.indicators import dashboard as dashboard_service
 from api.indicators import export, service
@@ -23,15 +22,9 @@ indicators = APIRouter(prefix="/indicators", tags=["indicators"])
 dashboard = APIRouter(prefix="/dashboard", tags=["dashboard"])
 
 
-def _json(model: BaseModel) -> Response:
-    """Serialised by pydantic-core directly: the dashboard is a few hundred kilobytes, and the
-    generic path (dict, then json.dumps) costs more than computing it."""
-    return Response(model.model_dump_json(), media_type="application/json")
-
-
 @indicators.get("", response_model=IndicatorReport)
 def get_indicators(db: Db, actor: CurrentActor, year: Year, unit_id: UnitFilter = None):
-    return _json(service.indicators(db, actor, year, unit_id))
+    return json_response(service.indicators(db, actor, year, unit_id))
 
 
 @indicators.get(
@@ -56,4 +49,4 @@ def export_indicators(
 
 @dashboard.get("", response_model=Dashboard)
 def get_dashboard(db: Db, actor: CurrentActor, year: Year, unit_id: UnitFilter = None):
-    return _json(dashboard_service.dashboard(db, actor, year, unit_id))
+    return json_response(dashboard_service.dashboard(db, actor, year, unit_id))

@@ -16,7 +16,8 @@ from api.common.text import nfc
 from api.common.versioning import check_version
 from api.reception import deadlines
 from api.reception.deadlines import CountMode, TimeLimitRule
-from api.reception.models import Holiday, Petition, TimeLimitRuleRecord
+from api.reception.enums import PetitionAction
+from api.reception.models import Holiday, Petition, PetitionEvent, TimeLimitRuleRecord
 from api.reception.reference_schemas import (
     HolidayCreate,
     HolidayUpdate,
@@ -41,6 +42,7 @@ def load_calendar(db: Session) -> Calendar:
 
 
 REFRESH_CHUNK = 2000
+CLOCK_ACTIONS = (PetitionAction.suspend, PetitionAction.resume)
 
 
 def refresh_due_dates(db: Session, since: dt.date | None = None) -> int:
@@ -66,8 +68,10 @@ def refresh_due_dates(db: Session, since: dt.date | None = None) -> int:
     changed = 0
     for start in range(0, len(ids), REFRESH_CHUNK):
         chunk = ids[start : start + REFRESH_CHUNK]
+        # Only suspensions move a due date; the rest of the history need not be loaded.
+        clock_events = Petition.history.and_(PetitionEvent.action.in_(CLOCK_ACTIONS))
         petitions = db.scalars(
-            select(Petition).options(selectinload(Petition.history)).where(Petition.id.in_(chunk))
+            select(Petition).options(selectinload(clock_events)).where(Petition.id.in_(chunk))
         ).all()
         rows = []
         for petition in petitions:
@@ -80,7 +84,11 @@ def refresh_due_dates(db: Session, since: dt.date | None = None) -> int:
             db.execute(
                 update(table)
                 .where(table.c.id == bindparam("pid"))
-                .values(due_on=bindparam("due"), resolution_due_on=bindparam("limit")),
+                .values(
+                    due_on=bindparam("due"),
+                    resolution_due_on=bindparam("limit"),
+                    updated_at=table.c.updated_at,  # derived data: the record is as it was
+                ),
                 rows,
             )
             changed += len(rows)

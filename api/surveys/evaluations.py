@@ -9,7 +9,7 @@ from enum import Enum
 from typing import Any, TypedDict
 
 from pydantic import ValidationError
-from sqlalchemy import Select, select, tuple_
+from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, record_summary, snapshot
@@ -195,8 +195,11 @@ def insert_evaluations(db: Session, rows: Sequence[EvaluationRow]) -> list[int |
     return [id_by_key.pop((row["source"].value, row["external_id"]), None) for row in rows]
 
 
+_SEARCH_FIELDS = Evaluation.__search_fields__
+
+
 def _search_parts(row: EvaluationRow) -> tuple[str | None, ...]:
-    return tuple(row[name] for name in Evaluation.__search_fields__)  # type: ignore[literal-required]
+    return tuple(row[name] for name in _SEARCH_FIELDS)  # type: ignore[literal-required]
 
 
 def _plain(value: object) -> object:
@@ -337,12 +340,18 @@ def _resolve_units(
 
 
 def stored_by_key(db: Session, keys: list[Key]) -> dict[Key, Evaluation]:
-    if not keys:
-        return {}
-    stmt = select(Evaluation).where(
-        tuple_(Evaluation.source, Evaluation.external_id).in_(set(keys))
-    )
-    return {(e.source, e.external_id): e for e in db.scalars(stmt)}
+    """The stored evaluations of these keys, one query per source: `external_id = ANY(...)`
+    uses the unique index, where a list of (source, external_id) pairs scanned the table."""
+    ids_by_source: dict[EvaluationSource, set[str]] = {}
+    for source, external_id in keys:
+        ids_by_source.setdefault(source, set()).add(external_id)
+    stored: dict[Key, Evaluation] = {}
+    for source, external_ids in ids_by_source.items():
+        stmt = select(Evaluation).where(
+            Evaluation.source == source, Evaluation.external_id.in_(external_ids)
+        )
+        stored.update({(e.source, e.external_id): e for e in db.scalars(stmt)})
+    return stored
 
 
 def _outcome(

@@ -11,7 +11,7 @@ from api.common.csv_export import Column, csv_response
 from api.common.listing import list_params
 from api.common.periods import PeriodCode, parse_period, year_period
 from api.common.problems import Invalid
-from api.common.schemas import Page, PathId, QueryId
+from api.common.schemas import Page, PathId, QueryId, json_response
 from api.common.versioning import IfMatch, set_etag
 from api.db import Db
 from api.surveys import evaluations, satisfaction, survey_results
@@ -130,9 +130,9 @@ def create_evaluation(
 
 
 @evaluations_router.post("/batch", response_model=BatchOutcome)
-def record_evaluation_batch(body: EvaluationBatch, db: Db, actor: CurrentActor) -> BatchOutcome:
+def record_evaluation_batch(body: EvaluationBatch, db: Db, actor: CurrentActor) -> Response:
     """The portal's push: up to 1000 evaluations, answered item by item; safe to resend."""
-    return evaluations.record_evaluation_batch(db, actor, body)
+    return json_response(evaluations.record_evaluation_batch(db, actor, body))
 
 
 @evaluations_router.get("/{evaluation_id}", response_model=EvaluationRead)

@@ -1,6 +1,7 @@
 """The unit tree: the province's agencies, communes and wards."""
 
 import csv
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import or_, select
@@ -149,6 +150,11 @@ def delete_unit(db: Session, actor: Actor, unit_id: int, expected_version: int |
     record_event(db, actor, "delete", unit, before=before)
 
 
+# The shipped list is the province after the merger of 1 July 2025 (Resolution 1674/NQ-UBTVQH15):
+# its units count in the plan's targets from that year on.
+SHIPPED_LIST_IN_FORCE = date(2025, 7, 1)
+
+
 def seed_units(db: Session, path: Path = UNITS_CSV) -> int:
     """Load the shipped unit list; existing codes are left as an admin may have edited them.
     Returns how many units were added."""
@@ -166,6 +172,7 @@ def seed_units(db: Session, path: Path = UNITS_CSV) -> int:
             short_name=row["short_name"] or row["name"],
             kind=UnitKind(row["kind"]),
             parent_id=parent.id if parent else None,
+            established_on=SHIPPED_LIST_IN_FORCE,
         )
         db.add(unit)
         db.flush()

@@ -1,0 +1,120 @@
+"""Spreadsheet import of evaluations: the time of a dry run and of the commit of one CSV, and
+the API process's peak memory meanwhile.
+
+    python -m bench.imports --database-url postgresql://postgres@127.0.0.1:5432/dvcq_imports \
+        --rows 100000
+
+The database is dropped and created again (it must be a scratch one).
+"""
+
+import argparse
+import csv
+import io
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import httpx
+
+from api.config import PROJECT_ROOT
+from bench.push import CLIENT_ID, FIELDS, LEVELS, machine, prepare, recreate
+from bench.server import HOST, free_port, server_env, stop, wait_ready
+
+LEVEL_LABELS = {
+    "very_satisfied": "Rất hài lòng",
+    "satisfied": "Hài lòng",
+    "neutral": "Bình thường",
+    "dissatisfied": "Không hài lòng",
+}
+
+
+def evaluations_csv(rows: int, codes: list[str]) -> bytes:
+    """A file as the office exports it: Vietnamese headers and labels, dd/mm/yyyy times."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(
+        ["Mã đánh giá", "Đơn vị", "Mã hồ sơ", "Lĩnh vực", "Mức độ hài lòng", "Thời điểm đánh giá"]
+    )
+    for n in range(rows):
+        writer.writerow(
+            [
+                f"IMP-{n:08d}",
+                codes[n % len(codes)],
+                f"H42.22-{n:08d}",
+                FIELDS[n % len(FIELDS)],
+                LEVEL_LABELS[LEVELS[n % len(LEVELS)]],
+                f"{1 + n % 28:02d}/{1 + n % 12:02d}/2025 {8 + n % 9:02d}:{n % 60:02d}",
+            ]
+        )
+    return ("\ufeff" + buffer.getvalue()).encode("utf-8")
+
+
+def peak_rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    raise RuntimeError("no VmHWM")
+
+
+def timed_upload(client: httpx.Client, headers: dict[str, str], content: bytes, dry: bool):
+    started = time.perf_counter()
+    response = client.post(
+        f"/api/v1/imports/evaluations?dry_run={str(dry).lower()}",
+        headers=headers,
+        files={"file": ("danh-gia.csv", content, "text/csv")},
+    )
+    elapsed = time.perf_counter() - started
+    response.raise_for_status()
+    return response.json(), elapsed
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--database-url", default="postgresql://postgres@127.0.0.1:5432/dvcq_imports"
+    )
+    parser.add_argument("--rows", type=int, default=100_000)
+    args = parser.parse_args()
+    recreate(args.database_url)
+    secret, codes = prepare(args.database_url)
+    content = evaluations_csv(args.rows, codes)
+    print(f"machine: {machine()}; file: {args.rows:,} rows, {len(content) / 2**20:.1f} MiB")
+    port = free_port()
+    command = [
+        sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
+        "--host", HOST, "--port", str(port), "--no-access-log", "--log-level", "warning",
+    ]  # fmt: skip
+    with tempfile.NamedTemporaryFile("w+", suffix=".log") as log_file:
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env=server_env(args.database_url), stdout=log_file,
+            stderr=subprocess.STDOUT,
+        )  # fmt: skip
+        try:
+            base_url = f"http://{HOST}:{port}"
+            wait_ready(process, base_url, Path(log_file.name))
+            with httpx.Client(base_url=base_url, timeout=600) as client:
+                token = client.post(
+                    "/api/v1/auth/token",
+                    data={"grant_type": "client_credentials"},
+                    auth=(CLIENT_ID, secret),
+                ).json()["access_token"]
+                headers = {"Authorization": f"Bearer {token}"}
+                before = peak_rss_mb(process.pid)
+                dry, dry_seconds = timed_upload(client, headers, content, dry=True)
+                done, commit_seconds = timed_upload(client, headers, content, dry=False)
+                again, again_seconds = timed_upload(client, headers, content, dry=False)
+                peak = peak_rss_mb(process.pid)
+        finally:
+            stop(process)
+    assert dry["created"] == done["created"] == args.rows and not dry["committed"], dry
+    assert again["unchanged"] == args.rows, again
+    print(f"dry run: {dry_seconds:.1f} s ({dry['created']:,} would be created)")
+    print(f"commit: {commit_seconds:.1f} s ({done['created']:,} created)")
+    print(f"same file again: {again_seconds:.1f} s ({again['unchanged']:,} unchanged)")
+    print(f"API peak RSS: {peak:.0f} MB (before the first upload {before:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
