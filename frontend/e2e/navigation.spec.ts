@@ -1,0 +1,55 @@
+import { expect, test } from '@playwright/test';
+import { logIn, menu } from './helpers';
+
+const PROVINCE = 'Tổng quan toàn tỉnh';
+const MY_UNIT = 'Đơn vị của tôi';
+const IMPORTS = 'Nhập dữ liệu từ tệp';
+
+const ROLES: { username: string; role: string; home: string; items: string[] }[] = [
+  { username: 'admin', role: 'Quản trị hệ thống', home: '/dashboard', items: [PROVINCE, IMPORTS] },
+  {
+    username: 'sonv',
+    role: 'Sở Nội vụ (điều phối)',
+    home: '/dashboard',
+    items: [PROVINCE, IMPORTS],
+  },
+  {
+    username: 'vanphong',
+    role: 'Văn phòng UBND tỉnh',
+    home: '/dashboard',
+    items: [PROVINCE, IMPORTS],
+  },
+  { username: 'thanhtra', role: 'Thanh tra tỉnh', home: '/dashboard', items: [PROVINCE, IMPORTS] },
+  { username: 'lanhdao', role: 'Lãnh đạo (chỉ xem)', home: '/dashboard', items: [PROVINCE] },
+  { username: 'canbo.snv', role: 'Cán bộ đơn vị', home: '/my-unit', items: [MY_UNIT, IMPORTS] },
+  { username: 'canbo.hoalu', role: 'Cán bộ đơn vị', home: '/my-unit', items: [MY_UNIT, IMPORTS] },
+];
+
+test.describe('navigation by role', () => {
+  for (const { username, role, home, items } of ROLES) {
+    test(`${username} lands on ${home} and sees only their screens`, async ({ page }) => {
+      await logIn(page, username);
+      await expect(page).toHaveURL(new RegExp(`${home}$`));
+      await expect(menu(page)).toHaveText(items);
+      await expect(page.getByRole('banner')).toContainText(role);
+    });
+  }
+
+  test('a screen outside the menu is refused by address too', async ({ page }) => {
+    await logIn(page, 'lanhdao');
+    await page.goto('/imports');
+    await expect(page.getByText('Không có quyền truy cập')).toBeVisible();
+    await page.goto('/khong-co-trang-nay');
+    await expect(page.getByText('Không tìm thấy trang')).toBeVisible();
+  });
+
+  test('at phone width the menu opens from the header', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await logIn(page, 'canbo.hoalu');
+    await page.getByRole('button', { name: 'Mở danh mục chức năng' }).click();
+    await expect(menu(page)).toHaveText([MY_UNIT, IMPORTS]);
+    await menu(page).filter({ hasText: IMPORTS }).click();
+    await expect(page).toHaveURL(/\/imports$/);
+    await expect(page.getByRole('dialog')).toBeHidden();
+  });
+});
