@@ -10,17 +10,13 @@ The database is dropped and created again (it must be a scratch one).
 import argparse
 import csv
 import io
-import subprocess
-import sys
-import tempfile
 import time
 from pathlib import Path
 
 import httpx
 
-from api.config import PROJECT_ROOT
 from bench.push import CLIENT_ID, FIELDS, LEVELS, machine, prepare, recreate
-from bench.server import HOST, free_port, server_env, stop, wait_ready
+from bench.server import running_api
 
 LEVEL_LABELS = {
     "very_satisfied": "Rất hài lòng",
@@ -81,33 +77,21 @@ def main() -> None:
     secret, codes = prepare(args.database_url)
     content = evaluations_csv(args.rows, codes)
     print(f"machine: {machine()}; file: {args.rows:,} rows, {len(content) / 2**20:.1f} MiB")
-    port = free_port()
-    command = [
-        sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
-        "--host", HOST, "--port", str(port), "--no-access-log", "--log-level", "warning",
-    ]  # fmt: skip
-    with tempfile.NamedTemporaryFile("w+", suffix=".log") as log_file:
-        process = subprocess.Popen(
-            command, cwd=PROJECT_ROOT, env=server_env(args.database_url), stdout=log_file,
-            stderr=subprocess.STDOUT,
-        )  # fmt: skip
-        try:
-            base_url = f"http://{HOST}:{port}"
-            wait_ready(process, base_url, Path(log_file.name))
-            with httpx.Client(base_url=base_url, timeout=600) as client:
-                token = client.post(
-                    "/api/v1/auth/token",
-                    data={"grant_type": "client_credentials"},
-                    auth=(CLIENT_ID, secret),
-                ).json()["access_token"]
-                headers = {"Authorization": f"Bearer {token}"}
-                before = peak_rss_mb(process.pid)
-                dry, dry_seconds = timed_upload(client, headers, content, dry=True)
-                done, commit_seconds = timed_upload(client, headers, content, dry=False)
-                again, again_seconds = timed_upload(client, headers, content, dry=False)
-                peak = peak_rss_mb(process.pid)
-        finally:
-            stop(process)
+    with (
+        running_api(args.database_url) as server,
+        httpx.Client(base_url=server.url, timeout=600) as client,
+    ):
+        token = client.post(
+            "/api/v1/auth/token",
+            data={"grant_type": "client_credentials"},
+            auth=(CLIENT_ID, secret),
+        ).json()["access_token"]
+        headers = {"Authorization": f"Bearer {token}"}
+        before = peak_rss_mb(server.pid)
+        dry, dry_seconds = timed_upload(client, headers, content, dry=True)
+        done, commit_seconds = timed_upload(client, headers, content, dry=False)
+        again, again_seconds = timed_upload(client, headers, content, dry=False)
+        peak = peak_rss_mb(server.pid)
     assert dry["created"] == done["created"] == args.rows and not dry["committed"], dry
     assert again["unchanged"] == args.rows, again
     print(f"dry run: {dry_seconds:.1f} s ({dry['created']:,} would be created)")

@@ -514,10 +514,10 @@ def run(options: Options) -> int:
         print_machine(conn)
         commune = a_commune(conn)
         with (
-            running_api(options.database_url) as base_url,
-            httpx.Client(base_url=base_url, timeout=REQUEST_TIMEOUT) as client,
+            running_api(options.database_url) as server,
+            httpx.Client(base_url=server.url, timeout=REQUEST_TIMEOUT) as client,
         ):
-            print(f"API at {base_url} (uvicorn, one process), {WARMUP} warm-up calls first")
+            print(f"API at {server.url} (uvicorn, one process), {WARMUP} warm-up calls first")
             login(client)
             timings = [time_endpoint(client, e, options) for e in endpoints(options.year, commune)]
             print_timings(timings)

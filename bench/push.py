@@ -171,8 +171,8 @@ def main() -> None:
     recreate(args.database_url)
     secret, codes = prepare(args.database_url)
     print(f"machine: {machine()}; {args.clients} clients, batches of {args.batch}", flush=True)
-    with running_api(args.database_url) as base_url:
-        result = push(base_url, secret, codes, args.evaluations, args.clients, args.batch)
+    with running_api(args.database_url) as server:
+        result = push(server.url, secret, codes, args.evaluations, args.clients, args.batch)
     rate = result["created"] / result["seconds"]
     print(
         f"push: {result['created']:,} evaluations in {result['seconds']:.1f} s = {rate:,.0f}/s;"

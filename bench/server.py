@@ -8,6 +8,7 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
@@ -39,10 +40,16 @@ def server_env(database_url: str) -> dict[str, str]:
     }
 
 
+@dataclass(frozen=True)
+class ApiServer:
+    url: str
+    pid: int  # for reading the process's memory
+
+
 @contextmanager
-def running_api(database_url: str) -> Iterator[str]:
-    """Start uvicorn with the app, wait until /readyz answers 200, yield the base URL; stop
-    the server on leaving, whatever happened."""
+def running_api(database_url: str) -> Iterator[ApiServer]:
+    """Start uvicorn with the app, wait until /readyz answers 200, yield where it listens;
+    stop the server on leaving, whatever happened."""
     port = free_port()
     command = [
         sys.executable, "-m", "uvicorn", "api.main:create_app", "--factory",
@@ -59,7 +66,7 @@ def running_api(database_url: str) -> Iterator[str]:
         try:
             base_url = f"http://{HOST}:{port}"
             wait_ready(process, base_url, Path(log_file.name))
-            yield base_url
+            yield ApiServer(base_url, process.pid)
         finally:
             stop(process)
 
