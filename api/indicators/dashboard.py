@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Date, Select, and_, cast, func, literal, or_, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
-from api.auth.policy import OWN, Actor, Perm, ensure_readable, reach, readable
+from api.auth.policy import Actor, Perm, readable
 from api.common.dates import province_today, year_bounds
 from api.common.periods import year_period
 from api.config import PROVINCE_TZ
@@ -27,7 +27,7 @@ from api.indicators.schemas import (
     PetitionGroup,
     UnitCount,
 )
-from api.indicators.service import as_of, counted_units
+from api.indicators.service import as_of, counted_units, readable_unit
 from api.inspections.enums import PENDING_STATUSES
 from api.inspections.models import Recommendation
 from api.plans.enums import CLOSED_TASK_STATUSES
@@ -49,12 +49,7 @@ MONTHLY_KINDS = frozenset({UnitKind.department, UnitKind.province})
 
 
 def dashboard(db: Session, actor: Actor, year: int, unit_id: int | None) -> Dashboard:
-    if unit_id is None and reach(actor, Perm.indicators_read) is OWN:
-        unit_id = actor.unit_id
-    if unit_id is None:
-        ensure_readable(actor, Perm.indicators_read)
-    else:
-        ensure_readable(actor, Perm.indicators_read, unit_id)
+    unit_id = readable_unit(actor, unit_id)
     scope = _Scope(actor, unit_id)
     day = as_of(year)
     return Dashboard(
@@ -191,11 +186,11 @@ def _petitions(db: Session, scope: _Scope, year: int) -> DashboardPetitions:
         groups.setdefault(grouping, {})[key] = figures
     by_unit, by_field = groups.get(_BY_UNIT, {}), groups.get(_BY_FIELD, {})
     by_type = groups.get(_BY_TYPE, {})
-    names = _unit_names(db, by_unit)
+    labels = _unit_labels(db, by_unit)
     return DashboardPetitions(
         total=_petition_figures(groups.get(_TOTAL, {}).get(None, Counter())),
         by_unit=sorted(
-            (_petition_group(str(k), names[k], c) for k, c in by_unit.items()),
+            (_petition_group(str(k), labels[k][1], c) for k, c in by_unit.items()),
             key=lambda g: (-g.overdue, -g.open, g.label),
         ),
         by_field=[
@@ -222,11 +217,13 @@ def _with_rate(counts: Counter[str]) -> dict[str, Any]:
     return figures
 
 
-def _unit_names(db: Session, ids: Iterable[int]) -> dict[int, str]:
+def _unit_labels(db: Session, ids: Iterable[int]) -> dict[int, tuple[str, str]]:
+    """Code and short name of each unit, in one query."""
     ids = list(ids)
     if not ids:
         return {}
-    return dict(db.execute(select(Unit.id, Unit.short_name).where(Unit.id.in_(ids))).all())
+    rows = db.execute(select(Unit.id, Unit.code, Unit.short_name).where(Unit.id.in_(ids)))
+    return {unit_id: (code, name) for unit_id, code, name in rows}
 
 
 # --- receptions ----------------------------------------------------------------------------
@@ -359,10 +356,7 @@ def _duty(
 def _backlog(db: Session, stmt: Select[Any]) -> DashboardBacklog:
     """`stmt` yields (unit id, open, overdue) rows."""
     rows = db.execute(stmt).all()
-    units = db.execute(
-        select(Unit.id, Unit.code, Unit.short_name).where(Unit.id.in_([r[0] for r in rows]))
-    )
-    names = {unit_id: (code, name) for unit_id, code, name in units}
+    names = _unit_labels(db, (r[0] for r in rows))
     by_unit = [
         UnitCount(unit_id=uid, code=names[uid][0], name=names[uid][1], open=owed, overdue=late)
         for uid, owed, late in rows

@@ -354,17 +354,22 @@ def province_indicators(facts: YearFacts) -> list[Indicator]:
     return [province_indicator(code, facts, day) for code in IndicatorCode]
 
 
-def indicators(db: Session, actor: Actor, year: int, unit_id: int | None) -> IndicatorReport:
-    """The province's targets, or one unit's scorecard; a unit officer always gets their own
-    unit's (another unit's is 404)."""
+def readable_unit(actor: Actor, unit_id: int | None) -> int | None:
+    """The unit a request is about: the one asked for, or a unit officer's own whatever they
+    asked (another unit's is 404); None for the province."""
     if unit_id is None and reach(actor, Perm.indicators_read) is OWN:
         unit_id = actor.unit_id
+    ensure_readable(actor, Perm.indicators_read, *(() if unit_id is None else (unit_id,)))
+    return unit_id
+
+
+def indicators(db: Session, actor: Actor, year: int, unit_id: int | None) -> IndicatorReport:
+    """The province's targets, or one unit's scorecard."""
+    unit_id = readable_unit(actor, unit_id)
     day = as_of(year)
     if unit_id is None:
-        ensure_readable(actor, Perm.indicators_read)
         targets = province_indicators(province_facts(db, year))
         return IndicatorReport(year=year, as_of=day, unit=None, indicators=targets)
-    ensure_readable(actor, Perm.indicators_read, unit_id)
     unit = db.get(Unit, unit_id)
     if unit is None:
         raise NotFound(f"Không tìm thấy đơn vị #{unit_id}")
