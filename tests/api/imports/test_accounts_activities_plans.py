@@ -14,19 +14,15 @@ from api.auth.passwords import verify_secret
 from api.common.task_groups import TaskGroup
 from api.plans.enums import PlanKind, PlanStatus, TaskStatus
 from api.plans.models import Plan, PlanTask
+from tests.api.imports.helpers import import_report
 from tests.api.plans.builders import make_activity, make_official, make_plan, make_task
 from tests.factories import unit_by_code
 from tests.test_contract import assert_problem
 
 
 def upload(client, headers, kind: str, *lines: str, **params: bool) -> dict:
-    query = "&".join(f"{k}={str(v).lower()}" for k, v in params.items())
     content = "".join(f"{line}\n" for line in lines).encode("utf-8-sig")
-    response = client.post(
-        f"/api/v1/imports/{kind}?{query}", headers=headers, files={"file": ("f.csv", content)}
-    )
-    assert response.status_code == 200, response.text
-    return response.json()
+    return import_report(client, headers, kind, "f.csv", content, **params)
 
 
 def counts(body: dict) -> tuple[int, int, int, int]:

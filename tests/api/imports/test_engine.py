@@ -19,17 +19,11 @@ from api.config import PROVINCE_TZ, get_settings
 from api.imports.engine import NOT_YOUR_UNIT, ParsedRow, RowError, Upsert, writable_unit
 from api.imports.models import ImportRowError, ImportRun
 from api.surveys.models import Evaluation
+from tests.api.imports.helpers import post_import as upload
 from tests.test_contract import assert_problem
 
 HEADER = "external_id,unit_code,dossier_code,field,level,evaluated_at\n"
 NAME = "Nguyễn Văn Ánh"  # a dossier code that carries Vietnamese
-
-
-def upload(client, headers, kind, name, content, **params):
-    query = "&".join(f"{k}={str(v).lower()}" for k, v in params.items())
-    return client.post(
-        f"/api/v1/imports/{kind}?{query}", headers=headers, files={"file": (name, content)}
-    )
 
 
 def evaluations(db) -> list[Evaluation]:

@@ -20,6 +20,7 @@ from api.inspections.models import Inspection, Recommendation
 from api.reception.enums import PetitionSource, PetitionStatus
 from api.reception.models import Petition, Reception
 from api.surveys.models import SurveyResult
+from tests.api.imports.helpers import import_report
 from tests.api.inspections.builders import make_inspection
 from tests.api.reception.helpers import make_petition
 from tests.factories import unit_by_code
@@ -35,12 +36,7 @@ def sheet(header: Row, *rows: Row) -> bytes:
 
 
 def upload(client, headers, kind: str, content: bytes, **params: bool) -> dict[str, Any]:
-    query = "&".join(f"{k}={str(v).lower()}" for k, v in params.items())
-    response = client.post(
-        f"/api/v1/imports/{kind}?{query}", headers=headers, files={"file": (f"{kind}.csv", content)}
-    )
-    assert response.status_code == 200, response.text
-    return response.json()
+    return import_report(client, headers, kind, f"{kind}.csv", content, **params)
 
 
 def counts(body: dict[str, Any]) -> tuple[int, int, int, int]:

@@ -4,13 +4,7 @@ from sqlalchemy import func, select
 
 from api.surveys.models import Evaluation
 from api.units.models import Unit
-
-
-def _upload(client, headers, kind, name, content, **params):
-    query = "&".join(f"{k}={str(v).lower()}" for k, v in params.items())
-    return client.post(
-        f"/api/v1/imports/{kind}?{query}", headers=headers, files={"file": (name, content)}
-    )
+from tests.api.imports.helpers import post_import as _upload
 
 
 def test_units_round_trip(client, auth, db):
