@@ -98,6 +98,7 @@ def read_me(db: Db, actor: CurrentActor) -> MeRead:
     record = service.me(db, actor)
     permissions = {p.value: r.value for p in Perm if (r := reach(actor, p)) is not None}
     if isinstance(record, User):
+        unit = record.unit
         return MeRead(
             kind="user",
             id=record.id,
@@ -105,6 +106,8 @@ def read_me(db: Db, actor: CurrentActor) -> MeRead:
             full_name=record.full_name,
             role=record.role,
             unit_id=record.unit_id,
+            unit_code=unit.code if unit else None,
+            unit_name=unit.name if unit else None,
             scopes=[],
             permissions=permissions,
         )
@@ -115,6 +118,8 @@ def read_me(db: Db, actor: CurrentActor) -> MeRead:
         full_name=record.name,
         role=None,
         unit_id=None,
+        unit_code=None,
+        unit_name=None,
         scopes=sorted(actor.scopes),
         permissions=permissions,
     )

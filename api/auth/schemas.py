@@ -60,6 +60,8 @@ class MeRead(ReadModel):
     full_name: str
     role: Role | None
     unit_id: int | None
+    unit_code: str | None = Field(description="Mã đơn vị của người dùng")
+    unit_name: str | None = Field(description="Tên đơn vị của người dùng")
     scopes: list[str]
     permissions: dict[str, str] = Field(description="Quyền → phạm vi (`any`/`own`)")
 

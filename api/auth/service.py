@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
 from sqlalchemy import select, update
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, joinedload
 
 from api.auth.enums import Scope
 from api.auth.models import Client, LoginThrottle, RefreshToken, User
@@ -168,9 +168,9 @@ def _revoke_family(db: Session, family: str, now: datetime) -> None:
 
 def me(db: Session, actor: Actor) -> User | Client:
     if actor.user_id is not None:
-        user = db.get(User, actor.user_id)
-        assert user is not None  # actor_for checked it in this request
-        return user
+        # The unit's name is part of the answer; the user may already be in the session.
+        query = select(User).options(joinedload(User.unit)).where(User.id == actor.user_id)
+        return db.scalars(query.execution_options(populate_existing=True)).one()
     client = db.get(Client, actor.client_id)
     assert client is not None
     return client

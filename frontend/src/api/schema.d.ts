@@ -2030,6 +2030,16 @@ export interface components {
             role: components["schemas"]["Role"] | null;
             /** Unit Id */
             unit_id: number | null;
+            /**
+             * Unit Code
+             * @description Mã đơn vị của người dùng
+             */
+            unit_code: string | null;
+            /**
+             * Unit Name
+             * @description Tên đơn vị của người dùng
+             */
+            unit_name: string | null;
             /** Scopes */
             scopes: string[];
             /**

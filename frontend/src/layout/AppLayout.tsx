@@ -40,7 +40,9 @@ function UserBox() {
     <div className={styles.user}>
       <div className={styles.userText}>
         <span className={styles.userName}>{me.full_name}</span>
-        <span className={styles.userRole}>{roleLabel(me.role)}</span>
+        <span className={styles.userRole}>
+          {[roleLabel(me.role), me.unit_name].filter(Boolean).join(' · ')}
+        </span>
       </div>
       <Button icon={<LogoutOutlined aria-hidden />} onClick={() => void logOut()}>
         Đăng xuất

@@ -45,6 +45,8 @@ export function me(overrides: Partial<Me> = {}): Me {
     full_name: 'Cán bộ UBND phường Hoa Lư',
     role: 'unit_officer',
     unit_id: 40,
+    unit_code: 'X-HOALU',
+    unit_name: 'UBND phường Hoa Lư',
     scopes: [],
     permissions: { 'indicators:read': 'own', 'activities:write': 'own', 'plans:write': 'own' },
     ...overrides,

@@ -6,9 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from api.auth.enums import Role
-from api.auth.models import Client, LoginThrottle, RefreshToken
+from api.auth.models import Client, LoginThrottle, RefreshToken, User
 from api.auth.passwords import hash_secret
 from api.auth.tokens import AccessClaims, create_access_token
+from api.units.models import Unit
 from tests.factories import DEMO_PASSWORD, make_user
 
 TOKEN_URL = "/api/v1/auth/token"
@@ -25,7 +26,7 @@ def use_cookie(client, value: str) -> None:
     client.cookies.set("dvcq_refresh", value)
 
 
-def test_password_grant_gives_a_bearer_token_and_a_strict_refresh_cookie(client):
+def test_password_grant_gives_a_bearer_token_and_a_strict_refresh_cookie(client, db):
     response = login(client, "sonv")
     assert response.status_code == 200, response.text
     body = response.json()
@@ -37,6 +38,9 @@ def test_password_grant_gives_a_bearer_token_and_a_strict_refresh_cookie(client)
     assert me.status_code == 200
     assert me.json()["username"] == "sonv" and me.json()["role"] == "coordinator"
     assert me.json()["permissions"]["audit:read"] == "any"
+    sonv = db.scalars(select(User).where(User.username == "sonv")).one()
+    unit = db.get(Unit, sonv.unit_id)
+    assert (me.json()["unit_code"], me.json()["unit_name"]) == (unit.code, unit.name)
 
 
 def test_wrong_password_and_unknown_user_get_the_same_401(client, db):
@@ -187,6 +191,7 @@ def test_client_credentials_grant_with_scopes(client, db):
     assert client.get("/api/v1/users", headers=headers).status_code == 403
     me = client.get("/api/v1/auth/me", headers=headers).json()
     assert me["kind"] == "client" and me["scopes"] == ["units:read"]
+    assert me["unit_id"] is None and me["unit_code"] is None and me["unit_name"] is None
 
 
 def test_client_credentials_by_http_basic(client, db):
