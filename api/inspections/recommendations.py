@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 from api.audit.service import record_event, snapshot
 from api.auth.models import User
 from api.auth.policy import Actor, Perm, ensure_readable, readable
+from api.common.dates import province_today
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
 from api.common.problems import Conflict, Forbidden, Invalid, NotFound
 from api.common.versioning import check_version
@@ -27,7 +28,7 @@ from api.inspections.service import (
     refuse_nulls,
     unit_or_none,
 )
-from api.inspections.workflow import TRANSITIONS, acting_sides, allowed_actions, province_today
+from api.inspections.workflow import TRANSITIONS, acting_sides, allowed_actions
 
 SORTS = {
     "due_on": Recommendation.due_on,

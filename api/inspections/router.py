@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 from api.auth.deps import CurrentActor
 from api.auth.policy import Actor
 from api.common.csv_export import csv_response
+from api.common.dates import province_today
 from api.common.listing import ListQuery, list_params
 from api.common.problems import Invalid
 from api.common.schemas import INT32_MAX, Page, PathId, QueryId
@@ -36,7 +37,6 @@ from api.inspections.schemas import (
     RecommendationRead,
     RecommendationUpdate,
 )
-from api.inspections.workflow import province_today
 
 inspections = APIRouter(prefix="/inspections", tags=["inspections"])
 findings = APIRouter(prefix="/inspections/{inspection_id}/findings", tags=["findings"])

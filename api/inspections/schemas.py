@@ -3,6 +3,7 @@ from typing import Annotated
 
 from pydantic import Field, StringConstraints, ValidationInfo, field_validator
 
+from api.common.dates import province_today
 from api.common.schemas import InputModel, ReadModel, RecordId
 from api.common.task_groups import TaskGroup
 from api.inspections.enums import (
@@ -13,7 +14,6 @@ from api.inspections.enums import (
     RecommendationAction,
     RecommendationStatus,
 )
-from api.inspections.workflow import province_today
 
 Title = Annotated[str, StringConstraints(min_length=1, max_length=500)]
 LongText = Annotated[str, StringConstraints(min_length=1, max_length=20_000)]

@@ -5,11 +5,9 @@ the whole of the rule, used both to apply an action and to tell the UI which it 
 """
 
 from dataclasses import dataclass
-from datetime import date, datetime
 from enum import StrEnum
 
 from api.auth.policy import ANY, OWN, Actor, Perm, reach
-from api.config import PROVINCE_TZ
 from api.inspections.enums import RecommendationAction, RecommendationStatus
 
 Status = RecommendationStatus
@@ -39,10 +37,6 @@ TRANSITIONS: dict[Action, Transition] = {
         frozenset({Status.done, Status.verified}), Status.in_progress, Side.inspecting
     ),
 }
-
-
-def province_today() -> date:
-    return datetime.now(PROVINCE_TZ).date()
 
 
 def acting_sides(actor: Actor, responsible_unit_id: int, inspecting_unit_id: int) -> set[Side]:

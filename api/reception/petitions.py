@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, snapshot
 from api.auth.policy import Actor, Perm, ensure_readable, ensure_writable, readable
+from api.common.dates import province_today
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
 from api.common.problems import Conflict, Invalid, NotFound
 from api.common.versioning import check_version
@@ -32,7 +33,6 @@ from api.reception.schemas import (
     PetitionUpdate,
     case_flag_errors,
     stored_values,
-    today_in_province,
 )
 from api.reception.timing import Calendar, petition_timing, store_due_dates
 from api.reception.workflow import apply_action, available_actions
@@ -119,7 +119,7 @@ def _filtered(actor: Actor, lq: ListQuery, filters: PetitionFilters) -> Select[t
         stmt = stmt.where(Petition.received_on <= filters.to)
     if filters.overdue is not None:
         # The stored due date is the rule engine's, kept at every change (timing.store_due_dates).
-        overdue = Petition.due_on < today_in_province()
+        overdue = Petition.due_on < province_today()
         stmt = stmt.where(overdue if filters.overdue else or_(Petition.due_on.is_(None), ~overdue))
     stmt = apply_search(stmt, Petition.search_text, lq.q)
     return order_by_sort(stmt, lq.sort, SORTS, "-received_on", Petition.id.desc())
@@ -129,7 +129,7 @@ def list_petitions(
     db: Session, actor: Actor, lq: ListQuery, filters: PetitionFilters
 ) -> tuple[list[PetitionRead], int]:
     rows, total = fetch_page(db, _filtered(actor, lq, filters), lq)
-    calendar, today = load_calendar(db), today_in_province()
+    calendar, today = load_calendar(db), province_today()
     return [present(p, actor, calendar, today) for p in rows], total
 
 
@@ -137,7 +137,7 @@ def petitions_for_export(
     db: Session, actor: Actor, lq: ListQuery, filters: PetitionFilters
 ) -> list[PetitionRead]:
     """The whole filtered list (not a page), as the screen shows it."""
-    calendar, today = load_calendar(db), today_in_province()
+    calendar, today = load_calendar(db), province_today()
     return [present(p, actor, calendar, today) for p in db.scalars(_filtered(actor, lq, filters))]
 
 
@@ -151,7 +151,7 @@ def _load(db: Session, petition_id: int) -> Petition:
 def get_petition(db: Session, actor: Actor, petition_id: int) -> PetitionRead:
     petition = _load(db, petition_id)
     ensure_readable(actor, Perm.receptions_read, petition.unit_id)
-    return present(petition, actor, load_calendar(db), today_in_province())
+    return present(petition, actor, load_calendar(db), province_today())
 
 
 def _check_flags(case_type: CaseType, flags: dict[str, Any]) -> None:
@@ -206,7 +206,7 @@ def create_petition(db: Session, actor: Actor, data: PetitionCreate) -> tuple[Pe
     """(the petition, created?). A (source, external_id) already stored returns that petition:
     the portal retries until it hears back, and must never create a second one."""
     unit_id = owning_unit(db, actor, data.unit_id, data.unit_code)
-    calendar, today = load_calendar(db), today_in_province()
+    calendar, today = load_calendar(db), province_today()
     existing = _replayed(db, data.source, data.external_id)
     created = existing is None
     if existing is None:
@@ -256,7 +256,7 @@ def update_petition(
     store_due_dates(calendar, petition)
     db.flush()
     record_event(db, actor, "update", petition, before=before)
-    return present(petition, actor, calendar, today_in_province())
+    return present(petition, actor, calendar, province_today())
 
 
 def delete_petition(
@@ -284,4 +284,4 @@ def act_on_petition(
     petition = _load(db, petition_id)
     calendar = load_calendar(db)
     apply_action(db, actor, petition, body, calendar)
-    return present(petition, actor, calendar, today_in_province())
+    return present(petition, actor, calendar, province_today())

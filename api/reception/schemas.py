@@ -5,6 +5,7 @@ from typing import Annotated, Any, ClassVar, Self
 
 from pydantic import AfterValidator, AwareDatetime, Field, StringConstraints, model_validator
 
+from api.common.dates import province_today
 from api.common.schemas import InputModel, ReadModel, RecordId
 from api.config import PROVINCE_TZ
 from api.reception.enums import (
@@ -25,12 +26,8 @@ from api.units.schemas import UnitCode
 CLOCK_SKEW = timedelta(minutes=5)
 
 
-def today_in_province() -> date:
-    return datetime.now(PROVINCE_TZ).date()
-
-
 def _not_future_day(value: date) -> date:
-    if value > today_in_province():
+    if value > province_today():
         raise ValueError("Ngày không được ở tương lai")
     return value
 

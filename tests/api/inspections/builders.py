@@ -9,10 +9,10 @@ from sqlalchemy.orm import Session
 from api.audit.models import AuditEvent
 from api.auth.enums import Role
 from api.auth.models import User
+from api.common.dates import province_today
 from api.common.task_groups import TaskGroup
 from api.inspections.enums import FindingSeverity, InspectionKind, RecommendationStatus
 from api.inspections.models import Finding, Inspection, Recommendation
-from api.inspections.workflow import province_today
 from tests.factories import unit_by_code
 
 API = "/api/v1"

@@ -6,9 +6,9 @@ from datetime import date, timedelta
 
 import pytest
 
+from api.common.dates import province_today
 from api.inspections.enums import InspectionKind, RecommendationStatus
 from api.inspections.models import Recommendation
-from api.inspections.workflow import province_today
 from tests.api.inspections.builders import (
     API,
     audit_actions,

@@ -6,10 +6,10 @@ import pytest
 from sqlalchemy import select
 
 from api.auth.models import User
-from api.inspections import workflow
+from api.common import dates
+from api.common.dates import province_today
 from api.inspections.enums import RecommendationAction, RecommendationStatus
 from api.inspections.models import Recommendation, RecommendationEvent
-from api.inspections.workflow import province_today
 from tests.api.inspections.builders import (
     API,
     audit_actions,
@@ -211,7 +211,7 @@ class _EveningInHanoi(datetime):
 
 
 def test_overdue_counts_days_in_the_province_not_in_utc(client, auth, db, monkeypatch):
-    monkeypatch.setattr(workflow, "datetime", _EveningInHanoi)
+    monkeypatch.setattr(dates, "datetime", _EveningInHanoi)
     due_yesterday = make_recommendation(db, make_inspection(db), due_on=date(2026, 3, 1))
 
     response = client.get(f"{API}/recommendations/{due_yesterday.id}", headers=auth("sonv"))
