@@ -43,15 +43,21 @@ def seed(
 @app.command("rebuild-aggregates")
 def rebuild_aggregates() -> None:
     """Recompute what the database keeps for the indicators: the monthly evaluation counts
-    (from every evaluation) and each petition's stored due dates (from the rules in force)."""
+    (from every evaluation), each petition's stored due dates (from the rules in force), then
+    the dashboard's petition counts (from the petitions and those dates)."""
     from api.db import session_factory
+    from api.indicators.aggregates import rebuild_petition_counts
     from api.reception.reference import refresh_due_dates
     from api.surveys.aggregates import rebuild_evaluation_counts
 
     with session_factory().begin() as db:
         counts = rebuild_evaluation_counts(db)
         petitions = refresh_due_dates(db)
-    typer.echo(f"Monthly evaluation counts: {counts} rows; petition due dates changed: {petitions}")
+        petition_counts = rebuild_petition_counts(db)
+    typer.echo(
+        f"Monthly evaluation counts: {counts} rows; petition due dates changed: {petitions}; "
+        f"petition counts: {petition_counts} rows"
+    )
 
 
 @app.command("create-user")

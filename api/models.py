@@ -4,6 +4,7 @@ import api.activities.models
 import api.audit.models
 import api.auth.models
 import api.imports.models
+import api.indicators.models
 import api.inspections.models
 import api.plans.models
 import api.reception.models

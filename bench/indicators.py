@@ -1,5 +1,6 @@
 """Latency of the indicator, dashboard and satisfaction endpoints, against plain SQL over the
-raw tables, and a check that the API's satisfaction totals equal the raw rows.
+raw tables, and checks that the API's figures equal the raw rows: satisfaction totals, CT3a, the
+dashboard's petition figures, and the counts the triggers keep.
 
     python -m bench.indicators --database-url postgresql://postgres@127.0.0.1:5432/dvcq_bench \
         --year 2026 --requests 200
@@ -27,6 +28,8 @@ from sqlalchemy import create_engine
 from api.config import PROVINCE_TZ
 from api.db import normalise_url
 from api.migrations_state import current_revision, head_revision, upgrade_to_head
+from api.reception.timing import ACCEPT_PHASE, OPEN, SETTLED
+from api.reception.timing import RESOLVE_PHASE as RESOLVE
 from api.surveys.enums import SATISFIED_LEVELS
 from api.units.enums import COUNTED_KINDS
 from bench.generate import DEFAULT_URL, libpq_url
@@ -37,6 +40,18 @@ WARMUP = 3
 REQUEST_TIMEOUT = 120.0
 SATISFIED = tuple(level.value for level in SATISFIED_LEVELS)
 COUNTED = tuple(kind.value for kind in COUNTED_KINDS)
+OPEN_STATUSES = sorted(s.value for s in OPEN)
+RUNNING_STATUSES = sorted(s.value for s in ACCEPT_PHASE | RESOLVE)
+SETTLED_STATUSES = sorted(s.value for s in SETTLED)
+PETITION_FIGURES = (
+    "received",
+    "resolved",
+    "resolved_on_time",
+    "open",
+    "overdue",
+    "prolonged",
+    "over_level",
+)
 Params = Sequence[Any] | Mapping[str, Any]
 
 
@@ -245,6 +260,12 @@ def raw_queries(year: Year) -> list[tuple[str, str, Params]]:
             days,
         ),
         (
+            "petition_figure_counts by unit, field, case type (year)",
+            "SELECT unit_id, field, case_type, sum(petitions) FROM petition_figure_counts "
+            "WHERE year = %s GROUP BY 1, 2, 3",
+            (year.number,),
+        ),
+        (
             "petitions overdue today by unit (stored due_on)",
             "SELECT unit_id, count(*) FROM petitions WHERE due_on < current_date GROUP BY 1",
             (),
@@ -407,6 +428,93 @@ def check_monthly_counts(conn: psycopg.Connection, year: Year) -> bool:
     return ok
 
 
+def check_petition_counts(conn: psycopg.Connection) -> bool:
+    """The trigger-kept petition counts equal the raw petitions, key by key (every year)."""
+    query = """
+        WITH raw AS (
+            SELECT extract(year FROM received_on)::smallint AS year, unit_id, field, case_type,
+                   CASE WHEN status = ANY(%(running)s) THEN 'running'
+                        WHEN status = ANY(%(open)s) THEN 'stopped' ELSE 'done' END AS stage,
+                   CASE WHEN status = ANY(%(open)s) THEN coalesce(due_on, 'infinity')
+                        ELSE 'infinity' END AS due_on,
+                   CASE WHEN status = ANY(%(running)s) THEN coalesce(resolution_due_on, 'infinity')
+                        ELSE 'infinity' END AS resolution_due_on,
+                   count(*) AS n, count(decision_date) AS resolved,
+                   count(*) FILTER (WHERE decision_date <= coalesce(resolution_due_on,
+                                                                    decision_date)) AS on_time,
+                   count(*) FILTER (WHERE sent_to_level_above) AS over_level
+            FROM petitions GROUP BY 1, 2, 3, 4, 5, 6, 7),
+        kept AS (
+            SELECT year, unit_id, field, case_type, stage,
+                   CASE WHEN due_on = '9999-12-31' THEN 'infinity' ELSE due_on END AS due_on,
+                   CASE WHEN resolution_due_on = '9999-12-31' THEN 'infinity'
+                        ELSE resolution_due_on END AS resolution_due_on,
+                   petitions AS n, resolved, resolved_on_time AS on_time, over_level
+            FROM petition_figure_counts)
+        SELECT count(*) FROM raw
+        FULL JOIN kept USING (year, unit_id, field, case_type, stage, due_on, resolution_due_on)
+        WHERE (raw.n, raw.resolved, raw.on_time, raw.over_level)
+              IS DISTINCT FROM (kept.n, kept.resolved, kept.on_time, kept.over_level)"""
+    params = {"open": OPEN_STATUSES, "running": RUNNING_STATUSES}
+    differing = scalar(conn, query, params)
+    keys = scalar(conn, "SELECT count(*) FROM petition_figure_counts")
+    ok = differing == 0
+    label = "petition_figure_counts vs raw petitions"
+    print(f"  {'OK' if ok else 'MISMATCH':<9}{label}: {keys:,} keys, {differing} differ")
+    return ok
+
+
+def raw_petition_figures(conn: psycopg.Connection, year: Year) -> dict[str, tuple[int, ...]]:
+    """The dashboard's petition figures by a plain GROUP BY over the raw petitions, each joined
+    to the one it repeats: '' for the total, 'unit:<id>', 'field:<f>', 'case_type:<t>'."""
+    per_petition = """
+        SELECT p.unit_id::text AS unit, p.field, p.case_type,
+               1 AS received, (p.decision_date IS NOT NULL)::int AS resolved,
+               coalesce(p.decision_date <= coalesce(p.resolution_due_on, p.decision_date),
+                        false)::int AS resolved_on_time,
+               (p.status = ANY(%(open)s))::int AS open,
+               coalesce(p.status = ANY(%(open)s) AND p.due_on < %(today)s, false)::int
+                   AS overdue,
+               (coalesce(p.status = ANY(%(running)s) AND p.resolution_due_on < %(today)s, false)
+                OR coalesce(o.status = ANY(%(settled)s), false))::int AS prolonged,
+               p.sent_to_level_above::int AS over_level
+        FROM petitions p LEFT JOIN petitions o ON o.id = p.duplicate_of_id
+        WHERE p.received_on >= %(first)s AND p.received_on < %(next_first)s"""
+    sums = ", ".join(f"sum({name})" for name in PETITION_FIGURES)
+    query = " UNION ALL ".join(
+        f"SELECT {label} AS key, {sums} FROM ({per_petition}) AS p GROUP BY 1"
+        for label in ("''", "'unit:' || unit", "'field:' || field", "'case_type:' || case_type")
+    )
+    params = {
+        "open": OPEN_STATUSES,
+        "running": RUNNING_STATUSES,
+        "settled": SETTLED_STATUSES,
+        "today": datetime.now(PROVINCE_TZ).date(),
+        "first": year.first,
+        "next_first": year.next_first,
+    }
+    return {key: tuple(int(n) for n in numbers) for key, *numbers in conn.execute(query, params)}
+
+
+def check_dashboard_petitions(client: httpx.Client, conn: psycopg.Connection, year: Year) -> bool:
+    """Every petition figure of GET /dashboard (total, by unit, field, case type) equals the
+    plain SQL over the raw petitions."""
+    response = client.get("/api/v1/dashboard", params={"year": year.number})
+    response.raise_for_status()
+    petitions = response.json()["petitions"]
+    shown = {"": petitions["total"]}
+    for prefix, name in (("unit", "by_unit"), ("field", "by_field"), ("case_type", "by_case_type")):
+        shown |= {f"{prefix}:{group['key']}": group for group in petitions[name]}
+    api = {key: tuple(g[name] for name in PETITION_FIGURES) for key, g in shown.items()}
+    raw = raw_petition_figures(conn, year)
+    wrong = sorted(key for key in api.keys() | raw.keys() if api.get(key) != raw.get(key))
+    total = dict(zip(PETITION_FIGURES, raw.get("", ()), strict=False))
+    label = f"dashboard petitions: {len(raw)} groups, total {total}"
+    print(f"  {'OK' if not wrong else 'MISMATCH':<9}{label}", end="")
+    print(f"; differ: {', '.join(wrong[:10])}" if wrong else "")
+    return not wrong
+
+
 def walk(document: Any) -> Iterator[dict[str, Any]]:
     if isinstance(document, dict):
         yield document
@@ -532,11 +640,13 @@ def checks(client: httpx.Client, conn: psycopg.Connection, year: Year, commune: 
     print(f"\nchecks for {year.number}:")
     results: list[bool | None] = [
         check_monthly_counts(conn, year),
+        check_petition_counts(conn),
+        check_dashboard_petitions(client, conn, year),
         check_satisfaction(client, conn, year),
         check_ct3a(client, conn, year, None),
         check_ct3a(client, conn, year, commune),
     ]
-    if results[2] is None:
+    if results[4] is None:
         print("  SKIPPED  CT3a: GET /api/v1/indicators answers 404 (not written yet)")
     failed = any(r is False for r in results)
     print(f"\nload average after: {load_average()}")

@@ -56,3 +56,12 @@ TARGETS: dict[IndicatorCode, float] = {
     IndicatorCode.ct5: 1.0,
     IndicatorCode.ct6: 1.0,
 }
+
+
+@register("head_reception_rule")
+class HeadReceptionRule(LabeledEnum):
+    """How often a head of unit must receive citizens in person (Law on Citizen Reception 2013,
+    art. 18), as the dashboard's shortfalls name it."""
+
+    weekly = "weekly", "Ít nhất 1 ngày mỗi tuần (Chủ tịch UBND xã, phường)"
+    monthly = "monthly", "Ít nhất 1 ngày mỗi tháng (thủ trưởng sở, ngành; Chủ tịch UBND tỉnh)"

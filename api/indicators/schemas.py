@@ -2,7 +2,7 @@ from datetime import date
 
 from pydantic import BaseModel, Field
 
-from api.indicators.enums import IndicatorCode
+from api.indicators.enums import HeadReceptionRule, IndicatorCode
 from api.surveys.schemas import SatisfactionFigures, SatisfactionGroup
 from api.units.enums import UnitKind
 
@@ -91,7 +91,7 @@ class HeadReceptionShortfall(BaseModel):
     unit_id: int
     code: str
     name: str
-    rule: str = Field(description="weekly (chủ tịch UBND xã/phường) hoặc monthly")
+    rule: HeadReceptionRule = Field(description="weekly hoặc monthly; nhãn: meta/enums")
     required: int = Field(description="số tuần (hoặc tháng) phải tiếp trong tháng")
     held: int = Field(description="số tuần (hoặc tháng) đã tiếp trực tiếp")
     days: int = Field(description="số ngày người đứng đầu trực tiếp tiếp dân trong tháng")

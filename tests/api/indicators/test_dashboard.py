@@ -212,3 +212,16 @@ def test_one_unit_for_the_coordinator(client, auth, province):
 def test_an_integration_client_may_not_read_it(client, auth):
     assert_problem(client.get("/api/v1/dashboard?year=2026"), 401)
     assert_problem(client.get("/api/v1/dashboard?year=20260", headers=auth("sonv")), 422)
+
+
+def test_the_heads_rule_has_vietnamese_labels(client, auth, province):
+    enums = client.get("/api/v1/meta/enums").json()
+    labels = {c["value"]: c["label"] for c in enums["head_reception_rule"]}
+    assert labels == {
+        "weekly": "Ít nhất 1 ngày mỗi tuần (Chủ tịch UBND xã, phường)",
+        "monthly": "Ít nhất 1 ngày mỗi tháng (thủ trưởng sở, ngành; Chủ tịch UBND tỉnh)",
+    }
+    body = client.get("/api/v1/dashboard?year=2026", headers=auth("sonv")).json()
+    rules = {s["rule"] for m in body["head_reception"] for s in m["falling_short"]}
+    assert rules == set(labels)
+
