@@ -15,6 +15,7 @@ import os
 import secrets
 import time
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import httpx
 import psycopg
@@ -156,6 +157,12 @@ def copy_upper_bound(url: str) -> tuple[int, float]:
         return rows, time.perf_counter() - started
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (Linux /proc), in seconds."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def machine() -> str:
     memory = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
     return f"{os.cpu_count()} cores, {memory:.0f} GiB"
@@ -172,11 +179,22 @@ def main() -> None:
     secret, codes = prepare(args.database_url)
     print(f"machine: {machine()}; {args.clients} clients, batches of {args.batch}", flush=True)
     with running_api(args.database_url) as server:
+        cpu_before = process_cpu_seconds(server.pid)
         result = push(server.url, secret, codes, args.evaluations, args.clients, args.batch)
+        api_cpu = process_cpu_seconds(server.pid) - cpu_before
     rate = result["created"] / result["seconds"]
     print(
         f"push: {result['created']:,} evaluations in {result['seconds']:.1f} s = {rate:,.0f}/s;"
         f" batch latency p50 {result['p50_ms']:.0f} ms, p95 {result['p95_ms']:.0f} ms",
+        flush=True,
+    )
+    # The API's own CPU time does not depend on what else the machine runs: one process
+    # holds one core at most, so 1000 / (ms per 1000) bounds its rate.
+    per_thousand = api_cpu * 1000 / (result["created"] / 1000)
+    print(
+        f"API process CPU: {api_cpu:.1f} s = {per_thousand:.1f} ms per 1000 evaluations"
+        f" ({api_cpu / result['seconds']:.0%} of one core; at most"
+        f" {1_000_000 / per_thousand:,.0f} evaluations/s on one core)",
         flush=True,
     )
     rows, seconds = copy_upper_bound(args.database_url)

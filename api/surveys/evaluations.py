@@ -5,11 +5,10 @@ satisfaction figures read follow every write by triggers in the database (migrat
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from enum import Enum
 from typing import Any, TypedDict
 
-from pydantic import ValidationError
-from sqlalchemy import Select, select
+from pydantic import TypeAdapter, ValidationError
+from sqlalchemy import Select, select, text
 from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, record_summary, snapshot
@@ -35,13 +34,12 @@ from api.surveys.records import (
 )
 from api.surveys.schemas import (
     UNIT_REFERENCES,
-    BatchItemOutcome,
     BatchItemStatus,
     BatchOutcome,
     EvaluationBatch,
     EvaluationCreate,
     EvaluationUpdate,
-    ItemError,
+    PushedEvaluation,
 )
 
 MAX_BATCH_ITEMS = 1000
@@ -165,7 +163,7 @@ _STAGING = """
     ) ON COMMIT DELETE ROWS"""
 _INSERT_STAGED = f"""
     INSERT INTO evaluations ({", ".join(_STAGED)}, version)
-    SELECT {", ".join(_STAGED)}, 1 FROM evaluation_staging ORDER BY ord
+    SELECT {", ".join(_STAGED)}, 1 FROM evaluation_staging ORDER BY source, external_id, ord
     ON CONFLICT (source, external_id) DO NOTHING
     RETURNING id, source, external_id"""
 
@@ -174,6 +172,9 @@ def insert_evaluations(db: Session, rows: Sequence[EvaluationRow]) -> list[int |
     """Store new evaluations: COPY into a staging table, then one INSERT ... ON CONFLICT
     (source, external_id) DO NOTHING — the unique constraint, not a look-up, decides, so
     concurrent pushes of the same batch store each evaluation once.
+
+    Rows go in key order (the first of a key in the call wins): two concurrent calls sending
+    the same keys in different orders lock them in one order, so they cannot deadlock.
 
     Returns, per row, the new evaluation's id, or None when its key was already taken (by an
     earlier request or an earlier row of the same call). The callers audit.
@@ -184,11 +185,14 @@ def insert_evaluations(db: Session, rows: Sequence[EvaluationRow]) -> list[int |
     connection = db.connection().connection.driver_connection
     with connection.cursor() as cursor:
         cursor.execute(_STAGING)
-        cursor.execute("TRUNCATE evaluation_staging")
+        # Empty already unless called twice in one transaction (ON COMMIT DELETE ROWS); a
+        # TRUNCATE would give the table a new file, and write the catalogue, every time.
+        cursor.execute("DELETE FROM evaluation_staging")
         with cursor.copy(f"COPY evaluation_staging (ord, {', '.join(_STAGED)}) FROM STDIN") as copy:
             for ord_, row in enumerate(rows):
                 search = fold(" ".join(v for v in _search_parts(row) if v))
-                copy.write_row((ord_, *(_plain(row[name]) for name in row), search))
+                # Enums are StrEnums: psycopg writes their value, as for any str.
+                copy.write_row((ord_, *row.values(), search))
         cursor.execute(_INSERT_STAGED)
         id_by_key = {(source, external_id): id_ for id_, source, external_id in cursor.fetchall()}
     # Only the first row with a key was inserted; a later one with the same key was not.
@@ -200,10 +204,6 @@ _SEARCH_FIELDS = Evaluation.__search_fields__
 
 def _search_parts(row: EvaluationRow) -> tuple[str | None, ...]:
     return tuple(row[name] for name in _SEARCH_FIELDS)  # type: ignore[literal-required]
-
-
-def _plain(value: object) -> object:
-    return value.value if isinstance(value, Enum) else value
 
 
 def create_evaluation(db: Session, actor: Actor, data: EvaluationCreate) -> Evaluation:
@@ -262,28 +262,34 @@ def delete_evaluation(
 
 def record_evaluation_batch(db: Session, actor: Actor, batch: EvaluationBatch) -> BatchOutcome:
     """Idempotent: each item is created, a duplicate of what is stored, a conflict with it
-    (same key, other content), or rejected; the portal retries only what failed."""
+    (same key, other content), or rejected; the portal retries only what failed.
+
+    The monthly counts of what it creates are folded in by its last statement (migration
+    0010): concurrent pushes lock the same counter rows only for that and the commit."""
     require(actor, Perm.evaluations_write)
     if len(batch.items) > MAX_BATCH_ITEMS:
         raise PayloadTooLarge(
             f"Mỗi lần gửi tối đa {MAX_BATCH_ITEMS} đánh giá (đã gửi {len(batch.items)})"
         )
-    outcomes: dict[int, BatchItemOutcome] = {}
+    db.execute(_FOLD_COUNTS_LAST)
+    outcomes: dict[int, dict[str, Any]] = {}
     valid = _validate_items(batch.items, outcomes)
     rows = _resolve_units(db, valid, outcomes)
     created = insert_evaluations(db, [row for _, row in rows])
     results = list(zip(rows, created, strict=True))
     stored = stored_by_key(db, [row_key(row) for (_, row), new in results if new is None])
+    results, stored = _retry_vanished(db, results, stored)
     for (index, row), evaluation_id in results:
-        outcomes[index] = (
-            _outcome(index, row, BatchItemStatus.created, evaluation_id)
-            if evaluation_id is not None
-            else _compare_with_stored(index, row, stored[row_key(row)])
-        )
-    items = [outcomes[i] for i in sorted(outcomes)]
+        if evaluation_id is not None:
+            outcomes[index] = _outcome(index, row, BatchItemStatus.created, evaluation_id)
+        elif (match := stored.get(row_key(row))) is not None:
+            outcomes[index] = _compare_with_stored(index, row, match)
+        else:
+            outcomes[index] = _vanished(index, row)
+    items = [outcomes[i] for i in range(len(batch.items))]
     counts = {status.value: 0 for status in BatchItemStatus}
     for item in items:
-        counts[item.status.value] += 1
+        counts[item["status"]] += 1
     # One event for the batch: at the portal's pace an event per evaluation would double the
     # writes, and the batch names every evaluation it created.
     record_summary(
@@ -293,34 +299,77 @@ def record_evaluation_batch(db: Session, actor: Actor, batch: EvaluationBatch) -
         Evaluation.__tablename__,
         {**counts, "created_ids": [i for i in created if i is not None]},
     )
-    return BatchOutcome(**counts, items=items)
+    db.flush()
+    db.execute(_FOLD_COUNTS_NOW)
+    # Validated by pydantic-core in one call: building 1000 models in Python cost more.
+    return BatchOutcome.model_validate({**counts, "items": items})
+
+
+def _retry_vanished(
+    db: Session,
+    results: list[tuple[tuple[int, EvaluationRow], int | None]],
+    stored: dict[Key, Evaluation],
+) -> tuple[list[tuple[tuple[int, EvaluationRow], int | None]], dict[Key, Evaluation]]:
+    """A key that was taken at the INSERT but whose evaluation another transaction deleted
+    before the look-up: insert those rows once more (the key is free now)."""
+    vanished = [
+        n for n, ((_, row), new) in enumerate(results) if new is None and row_key(row) not in stored
+    ]
+    if not vanished:
+        return results, stored
+    again = insert_evaluations(db, [results[n][0][1] for n in vanished])
+    results = list(results)
+    for n, new in zip(vanished, again, strict=True):
+        results[n] = (results[n][0], new)
+    missing = [row_key(results[n][0][1]) for n, new in zip(vanished, again, strict=True) if not new]
+    return results, stored | stored_by_key(db, missing)
+
+
+def _vanished(index: int, row: EvaluationRow) -> dict[str, Any]:
+    """Taken, deleted and taken again by others while this batch ran: safe to resend."""
+    message = f"Đánh giá '{row['external_id']}' vừa bị thay đổi đồng thời; hãy gửi lại"
+    return {
+        "index": index,
+        "external_id": row["external_id"],
+        "status": BatchItemStatus.rejected,
+        "errors": [{"loc": ["external_id"], "msg": message, "type": "concurrent_change"}],
+    }
+
+
+_FOLD_COUNTS_LAST = text("SET CONSTRAINTS evaluation_counts_fold DEFERRED")
+_FOLD_COUNTS_NOW = text("SET CONSTRAINTS evaluation_counts_fold IMMEDIATE")
+_ITEMS = TypeAdapter(list[PushedEvaluation])
 
 
 def _validate_items(
-    raw_items: list[dict[str, Any]], outcomes: dict[int, BatchItemOutcome]
+    raw_items: list[dict[str, Any]], outcomes: dict[int, dict[str, Any]]
 ) -> list[tuple[int, EvaluationCreate]]:
+    try:  # the whole batch in one call; only a batch with a bad item goes one by one
+        return list(enumerate(_ITEMS.validate_python(raw_items)))
+    except ValidationError:
+        pass
     valid = []
     for index, raw in enumerate(raw_items):
         try:
-            valid.append((index, EvaluationCreate.model_validate(raw)))
+            valid.append((index, PushedEvaluation.model_validate(raw)))
         except ValidationError as exc:
-            errors = [
-                ItemError(loc=list(e["loc"]), msg=e["msg"], type=e["type"]) for e in exc.errors()
-            ]
             external_id = raw.get("external_id")
-            outcomes[index] = BatchItemOutcome(
-                index=index,
-                external_id=external_id if isinstance(external_id, str) else None,
-                status=BatchItemStatus.rejected,
-                errors=errors,
-            )
+            outcomes[index] = {
+                "index": index,
+                "external_id": external_id if isinstance(external_id, str) else None,
+                "status": BatchItemStatus.rejected,
+                "errors": [
+                    {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
+                    for e in exc.errors()
+                ],
+            }
     return valid
 
 
 def _resolve_units(
     db: Session,
     valid: list[tuple[int, EvaluationCreate]],
-    outcomes: dict[int, BatchItemOutcome],
+    outcomes: dict[int, dict[str, Any]],
 ) -> list[tuple[int, EvaluationRow]]:
     directory = load_unit_directory(db, (item for _, item in valid))
     rows = []
@@ -328,12 +377,12 @@ def _resolve_units(
         unit_id = directory.resolve(item)
         if unit_id is None:
             name, message = unknown_unit_error(item)
-            outcomes[index] = BatchItemOutcome(
-                index=index,
-                external_id=item.external_id,
-                status=BatchItemStatus.rejected,
-                errors=[ItemError(loc=[name], msg=message, type="unknown_unit")],
-            )
+            outcomes[index] = {
+                "index": index,
+                "external_id": item.external_id,
+                "status": BatchItemStatus.rejected,
+                "errors": [{"loc": [name], "msg": message, "type": "unknown_unit"}],
+            }
         else:
             rows.append((index, as_row(item, unit_id)))
     return rows
@@ -359,27 +408,28 @@ def _outcome(
     row: EvaluationRow,
     status: BatchItemStatus,
     evaluation_id: int,
-    errors: list[ItemError] | None = None,
-) -> BatchItemOutcome:
-    return BatchItemOutcome(
-        index=index,
-        external_id=row["external_id"],
-        status=status,
-        id=evaluation_id,
-        errors=errors or [],
-    )
+    errors: list[dict[str, Any]] | None = None,
+) -> dict[str, Any]:
+    """A BatchItemOutcome, as the dict BatchOutcome validates."""
+    return {
+        "index": index,
+        "external_id": row["external_id"],
+        "status": status,
+        "id": evaluation_id,
+        "errors": errors or [],
+    }
 
 
-def _compare_with_stored(index: int, row: EvaluationRow, stored: Evaluation) -> BatchItemOutcome:
+def _compare_with_stored(index: int, row: EvaluationRow, stored: Evaluation) -> dict[str, Any]:
     differing = [name for name, value in row.items() if getattr(stored, name) != value]
     if not differing:
         return _outcome(index, row, BatchItemStatus.duplicate, stored.id)
     errors = [
-        ItemError(
-            loc=[name],
-            msg=f"Khác với đánh giá đã lưu #{stored.id} cùng mã '{row['external_id']}'",
-            type="conflict",
-        )
+        {
+            "loc": [name],
+            "msg": f"Khác với đánh giá đã lưu #{stored.id} cùng mã '{row['external_id']}'",
+            "type": "conflict",
+        }
         for name in differing
     ]
     return _outcome(index, row, BatchItemStatus.conflict, stored.id, errors)

@@ -2,6 +2,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING
 
 from sqlalchemy import (
+    BigInteger,
     CheckConstraint,
     Date,
     DateTime,
@@ -91,8 +92,9 @@ class EvaluationMonthlyCount(Base):
     """Answers per unit, month (first day, in the province's time zone), field and level.
 
     Kept by statement-level triggers on `evaluations` (migration 0006) in the transaction of
-    every write; `aggregates.rebuild_evaluation_counts` recomputes it from the raw rows. No
-    row holds four zeros.
+    every write, folded in at its commit (migration 0010, `EvaluationCountsPending`);
+    `aggregates.rebuild_evaluation_counts` recomputes it from the raw rows. No row holds four
+    zeros.
     """
 
     __tablename__ = "evaluation_monthly_counts"
@@ -113,3 +115,14 @@ class EvaluationMonthlyCount(Base):
     satisfied: Mapped[int] = mapped_column(Integer)
     neutral: Mapped[int] = mapped_column(Integer)
     dissatisfied: Mapped[int] = mapped_column(Integer)
+
+
+class EvaluationCountsPending(Base):
+    """The transactions that changed evaluations and have not yet folded their count deltas
+    (kept in a temporary table) into `evaluation_monthly_counts`; a deferred trigger on this
+    table folds them just before COMMIT and removes the row (migration 0010). Empty outside a
+    writing transaction."""
+
+    __tablename__ = "evaluation_counts_pending"
+
+    xact: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)

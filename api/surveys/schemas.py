@@ -1,4 +1,5 @@
-from datetime import UTC, date, datetime, timedelta
+import time
+from datetime import date, datetime, timedelta
 from typing import Annotated, Any, Self
 
 from pydantic import (
@@ -13,6 +14,7 @@ from pydantic import (
 from api.common.enums import LabeledEnum, register
 from api.common.periods import PeriodCode
 from api.common.schemas import InputModel, ReadModel, RecordId
+from api.common.schemas import _nfc_deep as nfc_deep
 from api.surveys.enums import (
     EvaluationChannel,
     EvaluationSource,
@@ -29,7 +31,8 @@ MAX_COUNT = 10_000_000
 
 
 def _not_in_future(value: datetime) -> datetime:
-    if value > datetime.now(UTC) + CLOCK_SKEW:
+    # Seconds since the epoch: a third of the cost of an aware datetime.now(), per item.
+    if value.timestamp() > time.time() + CLOCK_SKEW.total_seconds():
         raise ValueError("Thời điểm đánh giá không được ở tương lai")
     return value
 
@@ -109,6 +112,44 @@ class EvaluationBatch(InputModel):
         description="Tối đa 1000 đánh giá, mỗi đánh giá theo EvaluationCreate; "
         "mục sai được trả lời `rejected`, không làm hỏng các mục khác"
     )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_text(cls, data: Any) -> Any:
+        """NFC once for the whole batch (its items are then validated as PushedEvaluation,
+        which does not normalise again). What the portal sends is nearly always ASCII: one
+        repr() in C tells so, where walking every string in Python cost 10 ms. repr escapes
+        what is not printable (a NUL, a control character) with a backslash, and keeps any
+        other non-ASCII character: either sends the batch the slow, exact way."""
+        text = repr(data)
+        return data if text.isascii() and "\\" not in text else nfc_deep(data)
+
+
+class PushedEvaluation(EvaluationCreate):
+    """An item of an EvaluationBatch: the batch has normalised its text already, and the two
+    checks of the unit reference are one (same messages), at 1000 items a batch."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _normalise_text(cls, data: Any) -> Any:
+        return data
+
+    @model_validator(mode="after")
+    def _at_most_one_reference(self) -> Self:
+        given = (
+            (self.unit_id is not None)
+            + (self.unit_code is not None)
+            + (self.agency_code is not None)
+        )
+        if given > 1:
+            raise ValueError("Chỉ cho biết một trong unit_id, unit_code, agency_code")
+        if not given:
+            raise ValueError("Cần cho biết đơn vị: unit_id, unit_code hoặc agency_code")
+        return self
+
+    @model_validator(mode="after")
+    def _names_a_unit(self) -> Self:
+        return self
 
 
 @register("evaluation_batch_status")

@@ -115,6 +115,28 @@ def test_bad_items_are_rejected_and_the_others_stored(client, client_auth, db):
     assert stored_ids(db) == ["DG-OK"]
 
 
+def test_a_batch_with_nfd_text_is_stored_nfc_and_a_nul_is_rejected(client, client_auth, db):
+    import unicodedata
+
+    with_agency_code(db)
+    nfd = unicodedata.normalize("NFD", "HS-Hoà-Lư")
+    items = [
+        portal_item("DG-NFD", dossier_code=f"  {nfd} "),
+        portal_item("DG-NUL", dossier_code="HS\x00-1"),
+        portal_item("DG-BACKSLASH", dossier_code="HS\\1"),
+    ]
+
+    response = client.post(URL, json={"items": items}, headers=client_auth(WRITE))
+
+    assert response.status_code == 422  # NUL refused for the whole body, nothing written
+    assert stored_ids(db) == []
+    answer = client.post(URL, json={"items": [items[0], items[2]]}, headers=client_auth(WRITE))
+    assert answer.status_code == 200 and answer.json()["created"] == 2
+    stored = dict(db.execute(select(Evaluation.external_id, Evaluation.dossier_code)).all())
+    assert stored == {"DG-NFD": "HS-Hoà-Lư", "DG-BACKSLASH": "HS\\1"}
+    assert unicodedata.is_normalized("NFC", stored["DG-NFD"])
+
+
 def test_the_same_item_twice_in_one_batch_is_stored_once(client, client_auth, db):
     with_agency_code(db)
     items = [
