@@ -4,14 +4,19 @@ the API process's peak memory meanwhile.
     python -m bench.imports --database-url postgresql://postgres@127.0.0.1:5432/dvcq_imports \
         --rows 100000
 
-The database is dropped and created again (it must be a scratch one).
+The database is dropped and created again (it must be a scratch one). With `--in-process` the
+same three imports run through the import service in this process, without HTTP, and print
+wall and CPU seconds (CPU time tells more than wall time on a shared machine); `--profile
+FILE` also writes a cProfile of each import to FILE.dry, FILE.commit and FILE.again.
 """
 
 import argparse
+import cProfile
 import csv
 import io
 import time
 from pathlib import Path
+from typing import Any
 
 import httpx
 
@@ -66,17 +71,63 @@ def timed_upload(client: httpx.Client, headers: dict[str, str], content: bytes, 
     return response.json(), elapsed
 
 
+def in_process(content: bytes, rows: int, profile: str | None) -> None:
+    """The three imports through `run_import`, each in a transaction committed as a request's
+    is; the database is the one `prepare` set up (DVCQ_DATABASE_URL)."""
+    from sqlalchemy import select
+    from sqlalchemy.orm import Session
+
+    from api.auth.models import Client
+    from api.auth.policy import Actor
+    from api.db import get_engine
+    from api.imports.service import run_import
+
+    def timed_import(name: str, dry: bool) -> dict[str, Any]:
+        with Session(get_engine()) as db, db.begin():
+            client = db.scalars(select(Client).where(Client.client_id == CLIENT_ID)).one()
+            scopes = frozenset(client.scopes)
+            actor = Actor(f"client:{CLIENT_ID}", client_id=client.id, scopes=scopes)
+
+            def run() -> Any:
+                return run_import(
+                    db, actor, "evaluations", "danh-gia.csv", content, dry_run=dry, atomic=True
+                )
+
+            wall, cpu = time.perf_counter(), time.process_time()
+            if profile:
+                profiler = cProfile.Profile()
+                report = profiler.runcall(run)
+                profiler.dump_stats(f"{profile}.{name}")
+            else:
+                report = run()
+        # The commit is part of the import's time, as in a request.
+        wall, cpu = time.perf_counter() - wall, time.process_time() - cpu
+        print(f"{name}: {wall:.1f} s wall, {cpu:.1f} s CPU of this process", flush=True)
+        return dict(report.model_dump())
+
+    dry = timed_import("dry", True)
+    done = timed_import("commit", False)
+    again = timed_import("again", False)
+    assert dry["created"] == done["created"] == rows and not dry["committed"], dry
+    assert again["unchanged"] == rows, again
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
         "--database-url", default="postgresql://postgres@127.0.0.1:5432/dvcq_imports"
     )
     parser.add_argument("--rows", type=int, default=100_000)
+    parser.add_argument("--in-process", action="store_true", help="no HTTP: the service itself")
+    parser.add_argument("--profile", metavar="FILE", help="with --in-process: cProfile output")
     args = parser.parse_args()
     recreate(args.database_url)
     secret, codes = prepare(args.database_url)
     content = evaluations_csv(args.rows, codes)
     print(f"machine: {machine()}; file: {args.rows:,} rows, {len(content) / 2**20:.1f} MiB")
+    if args.in_process:
+        in_process(content, args.rows, args.profile)
+        return
     with (
         running_api(args.database_url) as server,
         httpx.Client(base_url=server.url, timeout=600) as client,

@@ -5,7 +5,7 @@ A parser turns one cell into the value the domain's schema expects, or raises Ce
 a Vietnamese message. The columns several kinds share are made here too."""
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from enum import Enum
@@ -70,6 +70,62 @@ class Column:
     def headers(self) -> set[str]:
         return {fold(self.name), fold(self.label), *(fold(a) for a in self.aliases)}
 
+    def reader(self, context: Context) -> "ColumnReader":
+        return ColumnReader(self.parse, context, self.parse in _FEW_VALUES)
+
+
+BLANK = object()  # what ColumnReader gives for a blank cell
+_UNSEEN = object()
+_MEMO_LIMIT = 10_000  # distinct cells remembered per column
+
+
+class ColumnReader:
+    """One column's cells, a chunk of rows at a time: each cell's value, BLANK, or the
+    CellError it raised. A parser of few distinct values (units, enumerations: a file of
+    100,000 rows names a few dozen) reads each distinct cell once for the whole import."""
+
+    def __init__(self, parse: Parser, context: Context, memoise: bool) -> None:
+        self.parse, self.context = parse, context
+        # Keyed by type too: True == 1 == 1.0, but a parser may tell them apart.
+        self.memo: dict[tuple[type, Cell], Any] | None = {} if memoise else None
+
+    def read(self, cells: Iterable[Cell]) -> list[Any]:
+        parse, context, memo = self.parse, self.context, self.memo
+        if memo is None:
+            if isinstance(parse, _Text):
+                return parse.many(cells, context)
+            return [_read_cell(parse, cell, context) for cell in cells]
+        results = []
+        for cell in cells:
+            key = (type(cell), cell)
+            value = memo.get(key, _UNSEEN)
+            if value is _UNSEEN:
+                value = _read_cell(parse, cell, context)
+                if len(memo) < _MEMO_LIMIT:
+                    memo[key] = value
+            results.append(value)
+        return results
+
+
+def _read_cell(parse: Parser, cell: Cell, context: Context) -> Any:
+    if cell is None or (isinstance(cell, str) and not cell.strip()):
+        return BLANK
+    try:
+        return parse(cell, context)
+    except CellError as exc:
+        return exc
+
+
+_FEW_VALUES: set[Parser] = set()
+
+
+def few_values(parse: Parser) -> Parser:
+    """Mark a parser whose cells repeat (a unit, an enumeration) and whose value depends only
+    on the cell and the import's context, so each distinct cell is parsed once. Its values
+    must be immutable: rows share them."""
+    _FEW_VALUES.add(parse)
+    return parse
+
 
 def _text_of(cell: Cell) -> str:
     if isinstance(cell, UncomputedFormula):
@@ -77,6 +133,8 @@ def _text_of(cell: Cell) -> str:
             "formula_not_computed",
             "Ô chứa công thức chưa có giá trị: mở tệp bằng Excel, lưu lại rồi tải lên",
         )
+    if type(cell) is str:  # most cells: spare the other tests
+        return (cell if cell.isascii() else nfc(cell)).strip()
     if isinstance(cell, float) and cell.is_integer():
         return str(int(cell))  # 45 typed in a text column comes back from Excel as 45.0
     return nfc(str(cell)).strip()
@@ -86,14 +144,39 @@ def is_blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def text(max_length: int | None = None) -> Parser:
-    def parse(cell: Cell, _: Context) -> str:
-        value = _text_of(cell)
-        if max_length is not None and len(value) > max_length:
-            raise CellError("too_long", f"Dài quá {max_length} ký tự ({len(value)})")
+class _Text:
+    """A text cell, trimmed and NFC, of at most `max_length` characters."""
+
+    def __init__(self, max_length: int | None) -> None:
+        self.max_length = max_length
+
+    def __call__(self, cell: Cell, _: Context) -> str:
+        return self._checked(_text_of(cell))
+
+    def _checked(self, value: str) -> str:
+        if self.max_length is not None and len(value) > self.max_length:
+            raise CellError("too_long", f"Dài quá {self.max_length} ký tự ({len(value)})")
         return value
 
-    return parse
+    def many(self, cells: Iterable[Cell], context: Context) -> list[Any]:
+        """As ColumnReader.read: a plain string (every cell of a CSV) without a call each."""
+        results: list[Any] = []
+        for cell in cells:
+            if type(cell) is not str:
+                results.append(_read_cell(self, cell, context))
+                continue
+            value = (cell if cell.isascii() else nfc(cell)).strip()
+            if not value:
+                results.append(BLANK)
+            elif self.max_length is not None and len(value) > self.max_length:
+                results.append(_read_cell(self, cell, context))  # the error, as one cell gives it
+            else:
+                results.append(value)
+        return results
+
+
+def text(max_length: int | None = None) -> Parser:
+    return _Text(max_length)
 
 
 _GROUPED = re.compile(r"^-?\d{1,3}([. ]\d{3})+$")  # 1.234.567: Vietnamese thousands groups
@@ -126,6 +209,7 @@ _TRUE = {"co", "x", "1", "true", "yes", "dung", "c"}
 _FALSE = {"khong", "0", "false", "no", "sai", "k"}
 
 
+@few_values
 def boolean(cell: Cell, _: Context) -> bool:
     if isinstance(cell, bool):
         return cell
@@ -175,9 +259,11 @@ def moment(cell: Cell, _: Context) -> datetime:
         return datetime.combine(cell, time(), PROVINCE_TZ)
     value = _text_of(cell)
     if match := _DMY_TIME.match(value):
-        d, mo, y, h, mi, s = (int(g) if g else 0 for g in match.groups())
+        d, mo, y, h, mi, s = match.groups()
         try:
-            return datetime(y, mo, d, h, mi, s, tzinfo=PROVINCE_TZ)
+            return datetime(
+                int(y), int(mo), int(d), int(h), int(mi), int(s) if s else 0, tzinfo=PROVINCE_TZ
+            )
         except ValueError:
             pass
     else:
@@ -203,9 +289,10 @@ def choice(enum_cls: type[LabeledEnum]) -> Parser:
             raise CellError("invalid_choice", f"'{_text_of(cell)}' không hợp lệ; chọn: {labels}")
         return member.value
 
-    return parse
+    return few_values(parse)
 
 
+@few_values
 def unit(cell: Cell, context: Context) -> int:
     return context.units.resolve(_text_of(cell))
 
@@ -242,6 +329,7 @@ def _task_group_named(typed: str) -> TaskGroup:
     return group
 
 
+@few_values
 def task_group(cell: Cell, _: Context) -> str:
     """A task group by value, label, or the plan's own numbering alone ("III.1")."""
     return _task_group_named(_text_of(cell)).value

@@ -4,6 +4,10 @@ hand the good rows to the kind in batches, and report every error by row and col
 Everything happens inside one savepoint: rolled back for a dry run, and for an atomic import
 with any failed row; committed otherwise. Each row also runs in its own savepoint, so a row
 the database refuses does not take the others with it.
+
+The rows are read in chunks (the kind's batch size) and parsed column by column. A kind that
+can judge its rows without writing them (`check`, evaluations) is not written at all in a
+dry run, nor after an atomic import's first failed row, since nothing will be kept.
 """
 
 from collections.abc import Callable, Collection, Iterable
@@ -18,8 +22,17 @@ from sqlalchemy.orm import Session
 from api.auth.policy import Actor, Perm, require
 from api.common.problems import Conflict, Forbidden, Problem
 from api.common.text import fold, nfc
-from api.imports.columns import CellError, Column, Context, UnitIndex, is_blank
-from api.imports.reading import Sheet, TooManyRows
+from api.imports.collector import collection_paused
+from api.imports.columns import (
+    BLANK,
+    CellError,
+    Column,
+    ColumnReader,
+    Context,
+    UnitIndex,
+    is_blank,
+)
+from api.imports.reading import Row, Sheet, TooManyRows
 from api.units.models import Unit
 
 Status = Literal["created", "updated", "unchanged"]
@@ -65,6 +78,9 @@ class ImportKind:
     perm: Perm  # needed to import this kind at all; each row is checked by its apply too
     apply: Apply
     batch_size: int = 200
+    # Judges rows as `apply` would, refusing everything the write would refuse, without
+    # writing: a dry run, and an atomic import that has already failed, use it instead.
+    check: Apply | None = None
     # For a key that depends on the row (its external id when given, else other fields): the
     # columns that key this row, in place of `key`, which then lists every column either takes.
     row_key: RowKey | None = None
@@ -120,25 +136,45 @@ def _map_header(kind: ImportKind, sheet: Sheet, report: Report) -> dict[str, int
     return positions
 
 
-def _parse_row(
-    kind: ImportKind, positions: dict[str, int], number: int, cells: list[Any], context: Context
-) -> tuple[ParsedRow, list[RowError]]:
-    values: Values = {}
-    errors = []
+def _parse_chunk(
+    kind: ImportKind, positions: dict[str, int], rows: list[Row], readers: dict[str, ColumnReader]
+) -> tuple[list[ParsedRow], dict[int, list[RowError]]]:
+    """Each row's values, parsed column by column, and the errors of the rows that have any
+    (by the row's place in `rows`)."""
+    parsed = [ParsedRow(row.number, {}) for row in rows]
+    errors: dict[int, list[RowError]] = {}
     for column in kind.columns:
         position = positions.get(column.name)
-        cell = cells[position] if position is not None and position < len(cells) else None
-        if is_blank(cell):
-            if column.default is not None:
-                values[column.name] = column.default
-            elif column.required:
-                errors.append(RowError(number, column.name, "required", f"Thiếu '{column.label}'"))
-            continue
-        try:
-            values[column.name] = column.parse(cell, context)
-        except CellError as exc:
-            errors.append(RowError(number, column.name, exc.code, exc.message))
-    return ParsedRow(number, values), errors
+        if position is None:
+            results: list[Any] = [BLANK] * len(rows)
+        else:
+            try:
+                cells = [row.cells[position] for row in rows]
+            except IndexError:  # a short row: its missing cells are blank
+                cells = [row.cells[position] if position < len(row.cells) else None for row in rows]
+            results = readers[column.name].read(cells)
+        name, default = column.name, column.default
+        for index, result in enumerate(results):
+            if result is BLANK:
+                if default is not None:
+                    parsed[index].values[name] = default
+                elif column.required:
+                    message = f"Thiếu '{column.label}'"
+                    error = RowError(parsed[index].number, name, "required", message)
+                    errors.setdefault(index, []).append(error)
+            elif isinstance(result, CellError):
+                error = RowError(parsed[index].number, name, result.code, result.message)
+                errors.setdefault(index, []).append(error)
+            else:
+                parsed[index].values[name] = result
+    return parsed, errors
+
+
+def _blank_row(cells: list[Any]) -> bool:
+    try:
+        return not "".join(cells).strip()  # a CSV row: all text
+    except TypeError:
+        return all(is_blank(cell) for cell in cells)
 
 
 def run(
@@ -157,7 +193,9 @@ def run(
     context = Context(units=load_unit_index(db))
     outer = db.begin_nested()
     try:
-        _run_rows(db, actor, kind, sheet, positions, context, report, max_rows)
+        rows = _Rows(kind, positions, context, report, dry_run=dry_run, atomic=atomic)
+        with collection_paused():
+            rows.run(db, actor, sheet, max_rows)
     except BaseException:
         outer.rollback()
         raise
@@ -172,46 +210,71 @@ def run(
     return report
 
 
-def _run_rows(
-    db: Session,
-    actor: Actor,
-    kind: ImportKind,
-    sheet: Sheet,
-    positions: dict[str, int],
-    context: Context,
-    report: Report,
-    max_rows: int,
-) -> None:
-    header_failed = bool(report.errors)
-    seen_keys: SeenKeys = {}
-    batch: list[ParsedRow] = []
-    for row in sheet.rows:
-        if all(is_blank(cell) for cell in row.cells):
-            continue  # blank lines, and the empty rows Excel keeps after the data
-        report.rows += 1
-        if report.rows > max_rows:
-            raise TooManyRows(f"Tệp có hơn {max_rows:,} dòng dữ liệu".replace(",", "."))
-        if header_failed:
-            continue
-        parsed, errors = _parse_row(kind, positions, row.number, row.cells, context)
-        if not errors:
-            errors = _check_duplicate(kind, parsed, seen_keys)
-        if errors:
-            report.failed += 1
-            report.errors += errors
-            continue
-        batch.append(parsed)
-        if len(batch) >= kind.batch_size:
-            _apply(db, actor, kind, batch, report)
-            batch = []
-    if batch:
-        _apply(db, actor, kind, batch, report)
+class _Rows:
+    """The rows of one import, read in chunks of the kind's batch size."""
+
+    def __init__(
+        self,
+        kind: ImportKind,
+        positions: dict[str, int],
+        context: Context,
+        report: Report,
+        *,
+        dry_run: bool,
+        atomic: bool,
+    ) -> None:
+        self.kind, self.positions, self.report = kind, positions, report
+        self.dry_run, self.atomic = dry_run, atomic
+        self.readers = {column.name: column.reader(context) for column in kind.columns}
+        self.seen_keys: SeenKeys = {}
+
+    def run(self, db: Session, actor: Actor, sheet: Sheet, max_rows: int) -> None:
+        report = self.report
+        header_failed = bool(report.errors)
+        chunk: list[Row] = []
+        for row in sheet.rows:
+            if _blank_row(row.cells):
+                continue  # blank lines, and the empty rows Excel keeps after the data
+            report.rows += 1
+            if report.rows > max_rows:
+                raise TooManyRows(f"Tệp có hơn {max_rows:,} dòng dữ liệu".replace(",", "."))
+            if header_failed:
+                continue
+            chunk.append(row)
+            if len(chunk) >= self.kind.batch_size:
+                self._run_chunk(db, actor, chunk)
+                chunk = []
+        if chunk:
+            self._run_chunk(db, actor, chunk)
+
+    def _run_chunk(self, db: Session, actor: Actor, chunk: list[Row]) -> None:
+        kind, report = self.kind, self.report
+        batch: list[ParsedRow] = []
+        parsed_rows, errors_by_index = _parse_chunk(kind, self.positions, chunk, self.readers)
+        for index, parsed in enumerate(parsed_rows):
+            errors = errors_by_index.get(index) or _check_duplicate(kind, parsed, self.seen_keys)
+            if errors:
+                report.failed += 1
+                report.errors += errors
+            else:
+                batch.append(parsed)
+        if not batch:
+            return
+        # Nothing of this import will be kept: judge the rows without writing them.
+        judge_only = self.dry_run or (self.atomic and bool(report.failed))
+        apply = kind.check if judge_only and kind.check is not None else kind.apply
+        for outcome in apply(db, actor, batch):
+            if outcome.status is None:
+                report.failed += 1
+                report.errors += outcome.errors
+            else:
+                setattr(report, outcome.status, getattr(report, outcome.status) + 1)
 
 
 def _check_duplicate(kind: ImportKind, row: ParsedRow, seen: SeenKeys) -> list[RowError]:
     names = kind.row_key(row.values) if kind.row_key else kind.key
-    key = tuple(row.values.get(name) for name in names)
-    if all(part is None for part in key):
+    key = tuple([row.values.get(name) for name in names])
+    if key.count(None) == len(key):
         return []
     first = seen.setdefault((names, key), row.number)
     if first == row.number:
@@ -220,17 +283,6 @@ def _check_duplicate(kind: ImportKind, row: ParsedRow, seen: SeenKeys) -> list[R
     # Reported under the key's last column, the one that tells rows apart (external_id).
     message = f"Trùng ({labels}) với dòng {first}"
     return [RowError(row.number, names[-1], "duplicate_in_file", message)]
-
-
-def _apply(
-    db: Session, actor: Actor, kind: ImportKind, batch: list[ParsedRow], report: Report
-) -> None:
-    for outcome in kind.apply(db, actor, batch):
-        if outcome.status is None:
-            report.failed += 1
-            report.errors += outcome.errors
-        else:
-            setattr(report, outcome.status, getattr(report, outcome.status) + 1)
 
 
 # --- turning domain errors into row errors --------------------------------------------------

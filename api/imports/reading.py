@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime
 from itertools import chain
-from typing import Any
+from typing import Any, NamedTuple
 
 from openpyxl import load_workbook
 
@@ -43,8 +43,7 @@ class TooManyRows(Problem):
     status, slug, title = 413, "too-many-rows", "Tệp có quá nhiều dòng"
 
 
-@dataclass(frozen=True)
-class Row:
+class Row(NamedTuple):  # a tuple: a file holds many
     number: int  # as the spreadsheet shows it (the header is row 1 of a plain CSV)
     cells: list[Cell]
 
@@ -148,9 +147,9 @@ def _read_csv(text: str, encoding: str, known: set[str]) -> Sheet:
     def rows() -> Iterator[Row]:
         # The CSV reader goes on from where the look-ahead stopped.
         for offset, cells in enumerate(top[header_at + 1 :], start=header_at + 2):
-            yield Row(offset, list(cells))
+            yield Row(offset, cells)
         for number, cells in enumerate(records, start=len(top) + 1):
-            yield Row(number, list(cells))
+            yield Row(number, cells)
 
     return Sheet(_clean_header(top[header_at]), header_at + 1, rows(), encoding)
 

@@ -10,7 +10,7 @@ from api.common.schemas import Page, PathId
 from api.db import Db
 from api.imports import service, templates
 from api.imports.kinds import KINDS
-from api.imports.schemas import ImportColumnRead, ImportKindRead, ImportReport, ImportSummary
+from api.imports.schemas import ImportKindRead, ImportReport, ImportSummary
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 KindName = Literal[tuple(KINDS)]  # type: ignore[valid-type]
@@ -29,19 +29,8 @@ def _attachment(content: bytes, media_type: str, filename: str) -> Response:
 
 @router.get("/kinds", response_model=list[ImportKindRead])
 def list_import_kinds(actor: CurrentActor) -> list[ImportKindRead]:
-    return [
-        ImportKindRead(
-            name=kind.name,
-            label=kind.label,
-            columns=[
-                ImportColumnRead(
-                    name=c.name, label=c.label, required=c.required, choices=list(c.choices)
-                )
-                for c in kind.columns
-            ],
-        )
-        for kind in KINDS.values()
-    ]
+    """Every kind with its columns; `allowed` says whether the caller may import it."""
+    return service.list_kinds(actor)
 
 
 @router.post(

@@ -34,6 +34,7 @@ class ImportReport(ImportSummary):
 class ImportKindRead(BaseModel):
     name: str
     label: str
+    allowed: bool = Field(description="Người dùng hiện tại có được nhập loại dữ liệu này không")
     columns: list["ImportColumnRead"]
 
 

@@ -18,7 +18,13 @@ from api.imports.engine import ImportKind
 from api.imports.kinds import KINDS
 from api.imports.models import ImportRowError, ImportRun
 from api.imports.reading import read_sheet
-from api.imports.schemas import ImportErrorRead, ImportReport, ImportSummary
+from api.imports.schemas import (
+    ImportColumnRead,
+    ImportErrorRead,
+    ImportKindRead,
+    ImportReport,
+    ImportSummary,
+)
 
 SORTS = {"at": ImportRun.at, "kind": ImportRun.kind, "failed": ImportRun.failed}
 
@@ -28,6 +34,25 @@ def import_kind(name: str) -> ImportKind:
     if kind is None:
         raise NotFound(f"Không có loại dữ liệu nhập '{name}'; chọn: {', '.join(KINDS)}")
     return kind
+
+
+def list_kinds(actor: Actor) -> list[ImportKindRead]:
+    """Every kind, `allowed` when the actor holds the permission it needs (each row is still
+    checked against the actor's unit when it is imported)."""
+    return [
+        ImportKindRead(
+            name=kind.name,
+            label=kind.label,
+            allowed=reach(actor, kind.perm) is not None,
+            columns=[
+                ImportColumnRead(
+                    name=c.name, label=c.label, required=c.required, choices=list(c.choices)
+                )
+                for c in kind.columns
+            ],
+        )
+        for kind in KINDS.values()
+    ]
 
 
 def run_import(

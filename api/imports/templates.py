@@ -5,6 +5,7 @@ import csv
 import io
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
@@ -17,6 +18,12 @@ from api.units.models import Unit
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 REQUIRED_FONT = Font(bold=True, color="C00000")
 DATA_ROWS = 5000  # dropdowns reach this far down the sheet
+
+
+def _cell_text(value: str | None) -> str | None:
+    """Text a worksheet can hold: XML 1.0 has no place for most control characters, which a
+    unit's name typed through the API may carry."""
+    return ILLEGAL_CHARACTERS_RE.sub("", value) if value is not None else None
 
 
 def template_csv(kind: ImportKind) -> bytes:
@@ -65,7 +72,7 @@ def template_xlsx(db: Session, kind: ImportKind) -> bytes:
         .where(Unit.is_active)
         .order_by(Unit.code)
     ):
-        units.append([code, name, agency, unit_kind.label])
+        units.append([_cell_text(code), _cell_text(name), _cell_text(agency), unit_kind.label])
     units.column_dimensions["A"].width, units.column_dimensions["B"].width = 16, 50
     buffer = io.BytesIO()
     book.save(buffer)
