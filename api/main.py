@@ -34,6 +34,7 @@ from api.plans.router import router as plans_router
 from api.reception.reference_router import holidays as holidays_router
 from api.reception.reference_router import time_limit_rules as time_limit_rules_router
 from api.reception.router import petition_router, reception_router
+from api.reports.router import router as reports_router
 from api.surveys.router import evaluations_router, satisfaction_router, survey_results_router
 from api.units.router import router as units_router
 
@@ -62,6 +63,7 @@ DOMAIN_ROUTERS: list[APIRouter] = [
     indicators_router,
     dashboard_router,
     imports_router,
+    reports_router,
     audit_router,
     meta_router,
 ]

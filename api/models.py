@@ -8,6 +8,7 @@ import api.indicators.models
 import api.inspections.models
 import api.plans.models
 import api.reception.models
+import api.reports.models
 import api.surveys.models
 import api.units.models  # noqa: F401
 from api.db import Base

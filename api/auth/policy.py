@@ -40,6 +40,9 @@ class Perm(StrEnum):
     personal_data_read = "personal_data:read"  # a citizen's identity number, unmasked
     indicators_read = "indicators:read"  # the plan's targets and the dashboard
     imports_read = "imports:read"  # everyone's imports; without it, one's own only
+    reports_read = "reports:read"  # report periods, unit reports, completeness, summaries
+    reports_write = "reports:write"  # draft, refresh and submit a unit's report
+    reports_review = "reports:review"  # periods; return, accept, reopen reports
 
 
 class Reach(StrEnum):
@@ -57,6 +60,7 @@ _READ_ALL = {
     Perm.surveys_read: ANY,
     Perm.receptions_read: ANY,
     Perm.inspections_read: ANY,
+    Perm.reports_read: ANY,
 }
 _READ_OWN = {
     Perm.units_read: ANY,
@@ -66,6 +70,7 @@ _READ_OWN = {
     Perm.surveys_read: OWN,
     Perm.receptions_read: OWN,
     Perm.inspections_read: OWN,
+    Perm.reports_read: OWN,
 }
 _WRITE_RECORDS = {
     Perm.plans_write: ANY,
@@ -83,6 +88,7 @@ ROLE_GRANTS: dict[Role, dict[Perm, Reach]] = {
         Perm.users_read: ANY,
         Perm.audit_read: ANY,
         Perm.inspections_write: ANY,
+        Perm.reports_review: ANY,
     },
     Role.office: {
         **_READ_ALL,
@@ -107,6 +113,7 @@ ROLE_GRANTS: dict[Role, dict[Perm, Reach]] = {
         # inspections service narrows this further.
         Perm.inspections_write: OWN,
         Perm.personal_data_read: OWN,
+        Perm.reports_write: OWN,
     },
     Role.viewer: dict(_READ_ALL),
 }

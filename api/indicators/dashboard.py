@@ -44,6 +44,7 @@ from api.plans.models import Plan, PlanTask
 from api.reception.enums import CaseType, PetitionField
 from api.reception.models import Petition, Reception
 from api.reception.timing import SETTLED
+from api.reports.periods import completeness_for_year
 from api.surveys.enums import ProcedureField
 from api.surveys.enums import SatisfactionLevel as Level
 from api.surveys.models import EvaluationMonthlyCount, SurveyResult
@@ -71,6 +72,7 @@ def dashboard(db: Session, actor: Actor, year: int, unit_id: int | None) -> Dash
         head_reception=head_reception(db, scope, year, day),
         recommendations=_recommendations(db, scope, labels),
         plan_tasks=_plan_tasks(db, scope, year, labels),
+        reporting=completeness_for_year(db, year, unit_id),
     )
 
 

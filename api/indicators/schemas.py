@@ -3,6 +3,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from api.indicators.enums import HeadReceptionRule, IndicatorCode
+from api.reports.schemas import PeriodCompleteness
 from api.surveys.schemas import SatisfactionFigures, SatisfactionGroup
 from api.units.enums import UnitKind
 
@@ -130,3 +131,6 @@ class Dashboard(BaseModel):
     head_reception: list[HeadReceptionMonth]
     recommendations: DashboardBacklog
     plan_tasks: DashboardBacklog
+    reporting: list[PeriodCompleteness] = Field(
+        description="Báo cáo định kỳ có hạn nộp trong năm: số đơn vị phải nộp, đã nộp, đúng hạn"
+    )

@@ -10,10 +10,12 @@ from api.auth.enums import Role
 from api.inspections.enums import RecommendationStatus
 from api.plans.enums import PlanKind, TaskStatus
 from api.reception.enums import CaseType, PetitionField, PetitionStatus, SessionType
+from api.reports.enums import ReportStatus
 from tests.api.indicators.province import Province, build_province, local
 from tests.api.inspections.builders import make_inspection, make_recommendation
 from tests.api.plans.builders import make_plan, make_task
 from tests.api.reception.helpers import make_petition, make_reception
+from tests.api.reports.builders import make_period, make_report
 from tests.factories import make_user
 from tests.test_contract import assert_problem
 
@@ -225,3 +227,34 @@ def test_the_heads_rule_has_vietnamese_labels(client, auth, province):
     rules = {s["rule"] for m in body["head_reception"] for s in m["falling_short"]}
     assert rules == set(labels)
 
+
+def test_reporting_completeness_of_the_periods_due_in_the_year(client, auth, db, province):
+    period = make_period(db)
+    make_period(db, label="Năm 2025", deadline=date(2025, 12, 20))  # due in another year
+    make_report(db, period, "T-SO", ReportStatus.accepted)
+    make_report(
+        db, period, "T-DONG", ReportStatus.submitted, first_submitted_at=local(2026, 6, 21, 8, 0)
+    )
+    make_report(db, period, "P-HOALU")
+
+    body = client.get("/api/v1/dashboard?year=2026", headers=auth("sonv")).json()
+    [reporting] = body["reporting"]
+    assert (reporting["period_id"], reporting["label"]) == (period.id, period.label)
+    assert reporting["expected"] == 3 and reporting["submitted"] == 2
+    assert (
+        reporting["on_time"] == 1 and reporting["share_on_time"] == 0.3333
+    )  # rounded like the other rates
+    assert reporting["counts"] == {
+        "not_started": 1,
+        "draft": 0,
+        "submitted_on_time": 0,
+        "submitted_late": 1,
+        "returned": 0,
+        "accepted": 1,
+    }
+
+    # A unit's own dashboard counts its own report only.
+    officer = make_user(db, role=Role.unit_officer, unit_id=province.dong.id)
+    db.commit()
+    own = client.get("/api/v1/dashboard?year=2026", headers=auth(officer.username)).json()
+    assert [(r["expected"], r["counts"]["submitted_late"]) for r in own["reporting"]] == [(1, 1)]
