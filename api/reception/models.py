@@ -40,6 +40,7 @@ from api.reception.enums import (
 )
 
 if TYPE_CHECKING:
+    from api.auth.models import User
     from api.units.models import Unit
 
 
@@ -190,6 +191,15 @@ class PetitionEvent(Base):
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), server_default=func.now())
 
     petition: Mapped[Petition] = relationship(back_populates="history", lazy="raise")
+    # The person behind actor_user_id, for their full name; no foreign key: the trail stays
+    # when an account is deleted.
+    actor: Mapped[Optional["User"]] = relationship(
+        primaryjoin="foreign(PetitionEvent.actor_user_id) == User.id", viewonly=True, lazy="raise"
+    )
+
+    @property
+    def actor_full_name(self) -> str | None:
+        return self.actor.full_name if self.actor else None
 
 
 class Reception(Searchable, Versioned, Base):

@@ -23,7 +23,7 @@ from api.reception.enums import (
     PetitionStatus,
     ResolutionLevel,
 )
-from api.reception.models import Petition
+from api.reception.models import Petition, PetitionEvent
 from api.reception.reference import load_calendar
 from api.reception.schemas import (
     PetitionActionIn,
@@ -93,7 +93,8 @@ def present(petition: Petition, actor: Actor, calendar: Calendar, today: date) -
 
 def _with_relations() -> Select[tuple[Petition]]:
     return select(Petition).options(
-        selectinload(Petition.history), selectinload(Petition.duplicate_of)
+        selectinload(Petition.history).selectinload(PetitionEvent.actor),
+        selectinload(Petition.duplicate_of),
     )
 
 
@@ -279,9 +280,13 @@ def delete_petition(
 
 
 def act_on_petition(
-    db: Session, actor: Actor, petition_id: int, body: PetitionActionIn
+    db: Session,
+    actor: Actor,
+    petition_id: int,
+    body: PetitionActionIn,
+    expected_version: int | None,
 ) -> PetitionRead:
     petition = _load(db, petition_id)
     calendar = load_calendar(db)
-    apply_action(db, actor, petition, body, calendar)
+    apply_action(db, actor, petition, body, calendar, expected_version)
     return present(petition, actor, calendar, province_today())

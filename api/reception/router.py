@@ -210,8 +210,13 @@ def delete_petition(
 
 @petition_router.post("/{petition_id}/actions", response_model=PetitionRead)
 def act_on_petition(
-    petition_id: PathId, body: PetitionActionIn, response: Response, db: Db, actor: CurrentActor
+    petition_id: PathId,
+    body: PetitionActionIn,
+    response: Response,
+    db: Db,
+    actor: CurrentActor,
+    expected: IfMatch,
 ) -> PetitionRead:
-    petition = petitions.act_on_petition(db, actor, petition_id, body)
+    petition = petitions.act_on_petition(db, actor, petition_id, body, expected)
     set_etag(response, petition.version)
     return petition

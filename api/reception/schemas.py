@@ -147,11 +147,19 @@ class PetitionActionIn(InputModel):
         PetitionAction.resolve: ("decision_number", "decision_date"),
     }
 
+    LABELS: ClassVar[dict[str, str]] = {
+        "reason": "lý do",
+        "to_unit_id": "đơn vị nhận đơn",
+        "decision_number": "số quyết định",
+        "decision_date": "ngày quyết định",
+    }
+
     @model_validator(mode="after")
     def _check_required(self) -> Self:
         missing = [n for n in self.REQUIRED.get(self.action, ()) if getattr(self, n) is None]
         if missing:
-            raise ValueError(f"Thao tác '{self.action.label}' cần: {', '.join(missing)}")
+            needed = ", ".join(self.LABELS[n] for n in missing)
+            raise ValueError(f"Thao tác '{self.action.label}' cần có {needed}")
         return self
 
 
@@ -162,7 +170,8 @@ class PetitionEventRead(ReadModel):
     acted_on: date
     note: str | None
     details: dict[str, Any]
-    actor_name: str
+    actor_name: str = Field(description="Tên đăng nhập của người thực hiện")
+    actor_full_name: str | None = Field(description="Họ tên, khi tài khoản còn")
     at: datetime
 
 
@@ -228,7 +237,10 @@ class ReceptionCreate(InputModel):
     def _result_of_the_reception(self) -> Self:
         if self.create_petition:
             if self.result not in (None, ReceptionResult.petition_received):
-                raise ValueError("Tạo đơn thư thì kết quả tiếp phải là 'petition_received'")
+                raise ValueError(
+                    "Tạo đơn thư thì kết quả tiếp phải là "
+                    f"'{ReceptionResult.petition_received.label}'"
+                )
             self.result = ReceptionResult.petition_received
         elif self.result is None:
             raise ValueError("Thiếu kết quả tiếp công dân (result)")

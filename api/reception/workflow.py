@@ -5,10 +5,13 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import set_committed_value
 
 from api.audit.service import record_event, snapshot
+from api.auth.models import User
 from api.auth.policy import Actor, Perm, ensure_writable
 from api.common.problems import Conflict, Invalid
+from api.common.versioning import check_version
 from api.reception.enums import CaseType, PetitionAction, PetitionStatus
 from api.reception.models import Petition, PetitionEvent
 from api.reception.schemas import PetitionActionIn
@@ -60,10 +63,17 @@ def available_actions(calendar: Calendar, petition: Petition) -> list[PetitionAc
 
 
 def apply_action(
-    db: Session, actor: Actor, petition: Petition, body: PetitionActionIn, calendar: Calendar
+    db: Session,
+    actor: Actor,
+    petition: Petition,
+    body: PetitionActionIn,
+    calendar: Calendar,
+    expected_version: int | None,
 ) -> None:
-    """Check the transition, the role and the action's data; stamp it into the history."""
+    """Check the transition, the role, the version the caller saw and the action's data;
+    stamp it into the history."""
     ensure_writable(actor, Perm.receptions_write, Perm.receptions_read, petition.unit_id)
+    check_version(petition.version, expected_version)
     target = next_status(petition.status, body.action)
     if target is None:
         raise Conflict(
@@ -73,18 +83,20 @@ def apply_action(
     _check_acted_on(petition, body.acted_on)
     before = snapshot(petition)
     details = _ACTION_EFFECTS[body.action](db, petition, body, calendar)
-    petition.history.append(
-        PetitionEvent(
-            action=body.action,
-            from_status=petition.status,
-            to_status=target,
-            acted_on=body.acted_on,
-            note=body.note,
-            details=details,
-            actor_name=actor.name,
-            actor_user_id=actor.user_id,
-        )
+    event = PetitionEvent(
+        action=body.action,
+        from_status=petition.status,
+        to_status=target,
+        acted_on=body.acted_on,
+        note=body.note,
+        details=details,
+        actor_name=actor.name,
+        actor_user_id=actor.user_id,
     )
+    # The answer shows the actor's full name; the account is already in the session.
+    user = db.get(User, actor.user_id) if actor.user_id is not None else None
+    set_committed_value(event, "actor", user)
+    petition.history.append(event)
     petition.status = target
     store_due_dates(calendar, petition)
     db.flush()

@@ -93,8 +93,12 @@ def test_a_full_lifecycle_keeps_its_history_and_audit(client, auth, db):
         "note": "bước accept",
         "details": {},
         "actor_name": "admin",
+        "actor_full_name": "Quản trị hệ thống",
         "at": None,
     }
+    # Read again later, the full name comes from the account.
+    again = client.get(f"/api/v1/petitions/{petition.id}", headers=auth("admin")).json()
+    assert {h["actor_full_name"] for h in again["history"]} == {"Quản trị hệ thống"}
     assert (body["decision_number"], body["outcome"]) == ("15/QĐ-UBND", "wrong")
     stored = db.get(Petition, petition.id)
     assert stored.accepted_on == date(2026, 3, 5)
@@ -163,6 +167,30 @@ def test_an_action_without_what_it_needs_is_422_and_changes_nothing(
     db.expire_all()
     assert db.get(Petition, petition.id).status is PetitionStatus.received
     assert count_rows(db, PetitionEvent) == 0
+
+
+def test_a_missing_detail_is_named_in_vietnamese(client, auth, db):
+    petition = make_petition(db)
+    problem = assert_problem(act(client, auth("admin"), petition.id, "reject", today()), 422)
+    assert "cần có lý do" in problem["errors"][0]["msg"]
+    assert "reason" not in problem["errors"][0]["msg"]
+
+
+def test_an_action_on_a_stale_version_is_412_and_changes_nothing(client, auth, db):
+    petition = make_petition(db)
+    url = f"/api/v1/petitions/{petition.id}/actions"
+    seen = client.get(f"/api/v1/petitions/{petition.id}", headers=auth("admin")).headers["ETag"]
+    body = {"action": "accept", "acted_on": today().isoformat()}
+    first = client.post(url, headers={**auth("admin"), "If-Match": seen}, json=body)
+    assert first.status_code == 200, first.text
+    assert first.headers["ETag"] != seen
+
+    # A second click from a screen that still shows the first version.
+    again = {"action": "withdraw", "acted_on": today().isoformat()}
+    assert_problem(client.post(url, headers={**auth("admin"), "If-Match": seen}, json=again), 412)
+    db.expire_all()
+    assert db.get(Petition, petition.id).status is PetitionStatus.accepted
+    assert count_rows(db, PetitionEvent) == 1
 
 
 def test_an_action_dated_before_the_previous_one_is_refused(client, auth, db):
