@@ -19,7 +19,7 @@ from api.activities.schemas import (
     OfficialUpdate,
 )
 from api.auth.deps import CurrentActor
-from api.common.csv_export import Column, csv_response
+from api.common.csv_export import CSV_RESPONSE, Column, csv_response
 from api.common.listing import list_params
 from api.common.schemas import Page, PathId, QueryId
 from api.common.task_groups import TaskGroup
@@ -31,7 +31,6 @@ officials = APIRouter(prefix="/officials", tags=["officials"])
 ActivityListParams = list_params(service.SORTS)
 OfficialListParams = list_params(roster.SORTS)
 
-CSV = {200: {"content": {"text/csv": {}}, "description": "Danh sách, hoặc tệp CSV"}}
 ACTIVITY_COLUMNS = [
     Column("Đơn vị", lambda a: a.unit.name),
     Column("Ngày tổ chức", lambda a: a.held_on),
@@ -54,7 +53,7 @@ OFFICIAL_COLUMNS = [
 ]
 
 
-@activities.get("", response_model=Page[ActivityRead], responses=CSV)
+@activities.get("", response_model=Page[ActivityRead], responses=CSV_RESPONSE)
 def list_activities(
     db: Db,
     actor: CurrentActor,
@@ -140,7 +139,7 @@ def set_attendees(
     return attendance
 
 
-@officials.get("", response_model=Page[OfficialRead], responses=CSV)
+@officials.get("", response_model=Page[OfficialRead], responses=CSV_RESPONSE)
 def list_officials(
     db: Db,
     actor: CurrentActor,

@@ -1,9 +1,10 @@
 """Administration of people's accounts and integration clients."""
 
+from dataclasses import dataclass
 from datetime import UTC, datetime
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, select
+from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, snapshot
 from api.auth.enums import Role
@@ -26,26 +27,36 @@ USER_SORTS = {
 }
 
 
-def list_users(
-    db: Session,
-    actor: Actor,
-    lq: ListQuery,
-    *,
-    role: Role | None = None,
-    unit_id: int | None = None,
-    is_active: bool | None = None,
-) -> tuple[list[User], int]:
+@dataclass(frozen=True)
+class UserFilters:
+    role: Role | None = None
+    unit_id: int | None = None
+    is_active: bool | None = None
+
+
+def _users_query(actor: Actor, lq: ListQuery, filters: UserFilters) -> Select[tuple[User]]:
     require(actor, Perm.users_read)
     stmt = apply_search(select(User), User.search_text, lq.q)
-    if role is not None:
-        stmt = stmt.where(User.role == role)
-    if unit_id is not None:
-        stmt = stmt.where(User.unit_id == unit_id)
-    if is_active is not None:
-        stmt = stmt.where(User.is_active == is_active)
-    stmt = order_by_sort(stmt, lq.sort, USER_SORTS, "username", User.id)
-    rows, total = fetch_page(db, stmt, lq)
+    if filters.role is not None:
+        stmt = stmt.where(User.role == filters.role)
+    if filters.unit_id is not None:
+        stmt = stmt.where(User.unit_id == filters.unit_id)
+    if filters.is_active is not None:
+        stmt = stmt.where(User.is_active == filters.is_active)
+    return order_by_sort(stmt, lq.sort, USER_SORTS, "username", User.id)
+
+
+def list_users(
+    db: Session, actor: Actor, lq: ListQuery, filters: UserFilters
+) -> tuple[list[User], int]:
+    rows, total = fetch_page(db, _users_query(actor, lq, filters), lq)
     return list(rows), total
+
+
+def export_users(db: Session, actor: Actor, lq: ListQuery, filters: UserFilters) -> list[User]:
+    """The whole filtered list with each person's unit, for CSV."""
+    stmt = _users_query(actor, lq, filters).options(selectinload(User.unit))
+    return list(db.scalars(stmt))
 
 
 def get_user(db: Session, actor: Actor, user_id: int) -> User:

@@ -1,4 +1,4 @@
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
@@ -14,6 +14,7 @@ from api.auth.schemas import (
     UserRead,
     UserUpdate,
 )
+from api.common.csv_export import CSV_RESPONSE, Column, csv_response
 from api.common.listing import list_params
 from api.common.schemas import Page, PathId, QueryId
 from api.common.versioning import IfMatch, set_etag
@@ -25,7 +26,17 @@ UserListParams = list_params(accounts.USER_SORTS)
 ClientListParams = list_params(accounts.CLIENT_SORTS)
 
 
-@users.get("", response_model=Page[UserRead])
+USER_COLUMNS = [
+    Column("Tên đăng nhập", lambda u: u.username),
+    Column("Họ và tên", lambda u: u.full_name),
+    Column("Thư điện tử", lambda u: u.email),
+    Column("Vai trò", lambda u: u.role),
+    Column("Đơn vị", lambda u: u.unit.name if u.unit else None),
+    Column("Đang hoạt động", lambda u: u.is_active),
+]
+
+
+@users.get("", response_model=Page[UserRead], responses=CSV_RESPONSE)
 def list_users(
     db: Db,
     actor: CurrentActor,
@@ -33,10 +44,13 @@ def list_users(
     role: Role | None = None,
     unit_id: QueryId = None,
     is_active: Annotated[bool | None, Query()] = None,
-) -> Page[UserRead]:
-    items, total = accounts.list_users(
-        db, actor, lq, role=role, unit_id=unit_id, is_active=is_active
-    )
+    format: Literal["json", "csv"] = "json",
+) -> Page[UserRead] | Response:
+    filters = accounts.UserFilters(role, unit_id, is_active)
+    if format == "csv":
+        people = accounts.export_users(db, actor, lq, filters)
+        return csv_response(people, USER_COLUMNS, "nguoi-dung.csv")
+    items, total = accounts.list_users(db, actor, lq, filters)
     return Page(items=items, total=total, limit=lq.limit, offset=lq.offset)
 
 

@@ -14,6 +14,11 @@ from fastapi.responses import StreamingResponse
 
 from api.config import PROVINCE_TZ
 
+# A list endpoint's `responses=`: JSON by default, the same rows as CSV with `format=csv`.
+CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
+    200: {"content": {"text/csv": {}}, "description": "Danh sách, hoặc tệp CSV khi format=csv"}
+}
+
 
 @dataclass(frozen=True)
 class Column:

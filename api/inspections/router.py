@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 
 from api.auth.deps import CurrentActor
 from api.auth.policy import Actor
-from api.common.csv_export import csv_response
+from api.common.csv_export import CSV_RESPONSE, csv_response
 from api.common.dates import province_today
 from api.common.listing import ListQuery, list_params
 from api.common.problems import Invalid
@@ -45,7 +45,6 @@ InspectionListParams = list_params(service.INSPECTION_SORTS)
 FindingListParams = list_params(service.FINDING_SORTS)
 RecommendationListParams = list_params(recs.SORTS)
 
-CSV = {200: {"content": {"text/csv": {}}, "description": "JSON, hoặc CSV khi format=csv"}}
 Year = Annotated[int | None, Query(ge=2000, le=2100)]
 OutputFormat = Annotated[Literal["json", "csv"], Query(alias="format")]
 
@@ -118,7 +117,7 @@ RecommendationFilterParams = Annotated[recs.RecommendationFilters, Depends(recom
 # --- inspections -------------------------------------------------------------------------
 
 
-@inspections.get("", response_model=Page[InspectionRead], responses=CSV)
+@inspections.get("", response_model=Page[InspectionRead], responses=CSV_RESPONSE)
 def list_inspections(
     db: Db,
     actor: CurrentActor,
@@ -240,7 +239,9 @@ def _recommendation_page(
     return Page(items=items, total=total, limit=lq.limit, offset=lq.offset)
 
 
-@recommendations.get("/recommendations", response_model=Page[RecommendationRead], responses=CSV)
+@recommendations.get(
+    "/recommendations", response_model=Page[RecommendationRead], responses=CSV_RESPONSE
+)
 def list_recommendations(
     db: Db,
     actor: CurrentActor,
@@ -258,7 +259,7 @@ def list_recommendations(
 @recommendations.get(
     "/inspections/{inspection_id}/recommendations",
     response_model=Page[RecommendationRead],
-    responses=CSV,
+    responses=CSV_RESPONSE,
 )
 def list_inspection_recommendations(
     inspection_id: PathId,

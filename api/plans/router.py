@@ -3,7 +3,7 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query, Response
 
 from api.auth.deps import CurrentActor
-from api.common.csv_export import Column, csv_response
+from api.common.csv_export import CSV_RESPONSE, Column, csv_response
 from api.common.listing import list_params
 from api.common.schemas import Page, PathId, QueryId
 from api.common.versioning import IfMatch, set_etag
@@ -27,7 +27,6 @@ plan_tasks = APIRouter(prefix="/plan-tasks", tags=["plan-tasks"])
 PlanListParams = list_params(service.PLAN_SORTS)
 TaskListParams = list_params(service.TASK_SORTS)
 
-CSV = {200: {"content": {"text/csv": {}}, "description": "Danh sách, hoặc tệp CSV"}}
 PLAN_COLUMNS = [
     Column("Đơn vị", lambda p: p.unit.name),
     Column("Năm", lambda p: p.year),
@@ -42,7 +41,7 @@ PLAN_COLUMNS = [
 ]
 
 
-@router.get("", response_model=Page[PlanSummary], responses=CSV)
+@router.get("", response_model=Page[PlanSummary], responses=CSV_RESPONSE)
 def list_plans(
     db: Db,
     actor: CurrentActor,

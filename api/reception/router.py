@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import JSONResponse
 
 from api.auth.deps import CurrentActor
-from api.common.csv_export import csv_response
+from api.common.csv_export import CSV_RESPONSE, csv_response
 from api.common.listing import list_params
 from api.common.schemas import Page, PathId, QueryId
 from api.common.versioning import IfMatch, etag, set_etag
@@ -43,7 +43,6 @@ Format = Literal["json", "csv"]
 Year = Annotated[int | None, Query(ge=1900, le=2200)]
 From = Annotated[date | None, Query(alias="from", description="Từ ngày (tính cả ngày này)")]
 To = Annotated[date | None, Query(description="Đến ngày (tính cả ngày này)")]
-CSV_RESPONSE = {200: {"content": {"text/csv": {}}}}
 
 
 def reception_filters(

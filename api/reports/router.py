@@ -5,7 +5,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from fastapi.responses import StreamingResponse
 
 from api.auth.deps import CurrentActor
-from api.common.csv_export import csv_response
+from api.common.csv_export import CSV_RESPONSE, csv_response
 from api.common.listing import list_params
 from api.common.schemas import Page, PathId, QueryId
 from api.common.versioning import IfMatch, set_etag
@@ -31,7 +31,6 @@ PeriodListParams = list_params(periods.PERIOD_SORTS)
 ReportListParams = list_params(service.SORTS)
 
 Year = Annotated[int | None, Query(ge=2000, le=2100, description="Năm của hạn gửi báo cáo")]
-CSV = {200: {"content": {"text/csv": {}}, "description": "JSON, hoặc CSV khi format=csv"}}
 WORD = {200: {"content": {DOCX: {}}, "description": "Báo cáo (Word)"}}
 WORD_OR_EXCEL = {
     200: {"content": {DOCX: {}, XLSX: {}}, "description": "Báo cáo tổng hợp (Word hoặc Excel)"}
@@ -149,7 +148,7 @@ def report_period_summary(
 # --- reports -------------------------------------------------------------------------------
 
 
-@reports.get("", response_model=Page[UnitReportRead], responses=CSV)
+@reports.get("", response_model=Page[UnitReportRead], responses=CSV_RESPONSE)
 def list_reports(
     db: Db,
     actor: CurrentActor,

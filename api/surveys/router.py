@@ -7,7 +7,7 @@ from fastapi import APIRouter, Depends, Query, Response
 from pydantic import AfterValidator
 
 from api.auth.deps import CurrentActor
-from api.common.csv_export import Column, csv_response
+from api.common.csv_export import CSV_RESPONSE, Column, csv_response
 from api.common.listing import list_params
 from api.common.periods import PeriodCode, parse_period, year_period
 from api.common.problems import Invalid
@@ -40,7 +40,6 @@ from api.surveys.survey_results import SurveyResultFilters
 
 Year = Annotated[int, Query(ge=2000, le=2100, description="Năm dương lịch, giờ Việt Nam")]
 Format = Annotated[Literal["json", "csv"], Query(description="csv: toàn bộ danh sách đã lọc")]
-CSV_RESPONSE = {200: {"content": {"text/csv": {}}}}
 
 evaluations_router = APIRouter(prefix="/evaluations", tags=["evaluations"])
 survey_results_router = APIRouter(prefix="/survey-results", tags=["survey-results"])

@@ -1,8 +1,9 @@
-from typing import Annotated
+from typing import Annotated, Literal
 
 from fastapi import APIRouter, Query, Response
 
 from api.auth.deps import CurrentActor
+from api.common.csv_export import CSV_RESPONSE, Column, csv_response
 from api.common.listing import list_params
 from api.common.schemas import Page, PathId, QueryId
 from api.common.versioning import IfMatch, set_etag
@@ -15,7 +16,19 @@ router = APIRouter(prefix="/units", tags=["units"])
 UnitListParams = list_params(service.SORTS)
 
 
-@router.get("", response_model=Page[UnitRead])
+UNIT_COLUMNS = [
+    Column("Mã đơn vị", lambda u: u.code),
+    Column("Mã định danh điện tử", lambda u: u.agency_code),
+    Column("Tên đơn vị", lambda u: u.name),
+    Column("Tên viết tắt", lambda u: u.short_name),
+    Column("Loại đơn vị", lambda u: u.kind),
+    Column("Đơn vị cấp trên", lambda u: u.parent.code if u.parent else None),
+    Column("Đang hoạt động", lambda u: u.is_active),
+    Column("Ngày thành lập", lambda u: u.established_on),
+]
+
+
+@router.get("", response_model=Page[UnitRead], responses=CSV_RESPONSE)
 def list_units(
     db: Db,
     actor: CurrentActor,
@@ -23,10 +36,13 @@ def list_units(
     kind: Annotated[list[UnitKind] | None, Query()] = None,
     parent_id: QueryId = None,
     is_active: bool | None = None,
-) -> Page[UnitRead]:
-    items, total = service.list_units(
-        db, actor, lq, kind=kind, parent_id=parent_id, is_active=is_active
-    )
+    format: Literal["json", "csv"] = "json",
+) -> Page[UnitRead] | Response:
+    filters = service.UnitFilters(kind, parent_id, is_active)
+    if format == "csv":
+        units = service.export_units(db, actor, lq, filters)
+        return csv_response(units, UNIT_COLUMNS, "don-vi.csv")
+    items, total = service.list_units(db, actor, lq, filters)
     return Page(items=items, total=total, limit=lq.limit, offset=lq.offset)
 
 

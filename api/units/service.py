@@ -1,11 +1,12 @@
 """The unit tree: the province's agencies, communes and wards."""
 
 import csv
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Select, or_, select
+from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, snapshot
 from api.auth.policy import Actor, Perm, require
@@ -30,26 +31,35 @@ SORTS = {
 }
 
 
-def list_units(
-    db: Session,
-    actor: Actor,
-    lq: ListQuery,
-    *,
-    kind: list[UnitKind] | None = None,
-    parent_id: int | None = None,
-    is_active: bool | None = None,
-) -> tuple[list[Unit], int]:
+@dataclass(frozen=True)
+class UnitFilters:
+    kind: list[UnitKind] | None = None
+    parent_id: int | None = None
+    is_active: bool | None = None
+
+
+def _units_query(actor: Actor, lq: ListQuery, filters: UnitFilters) -> Select[tuple[Unit]]:
     require(actor, Perm.units_read)
     stmt = apply_search(select(Unit), Unit.search_text, lq.q)
-    if kind:
-        stmt = stmt.where(Unit.kind.in_(kind))
-    if parent_id is not None:
-        stmt = stmt.where(Unit.parent_id == parent_id)
-    if is_active is not None:
-        stmt = stmt.where(Unit.is_active == is_active)
-    stmt = order_by_sort(stmt, lq.sort, SORTS, "code", Unit.id)
-    rows, total = fetch_page(db, stmt, lq)
+    if filters.kind:
+        stmt = stmt.where(Unit.kind.in_(filters.kind))
+    if filters.parent_id is not None:
+        stmt = stmt.where(Unit.parent_id == filters.parent_id)
+    if filters.is_active is not None:
+        stmt = stmt.where(Unit.is_active == filters.is_active)
+    return order_by_sort(stmt, lq.sort, SORTS, "code", Unit.id)
+
+
+def list_units(
+    db: Session, actor: Actor, lq: ListQuery, filters: UnitFilters
+) -> tuple[list[Unit], int]:
+    rows, total = fetch_page(db, _units_query(actor, lq, filters), lq)
     return list(rows), total
+
+
+def export_units(db: Session, actor: Actor, lq: ListQuery, filters: UnitFilters) -> list[Unit]:
+    """The whole filtered list with each unit's parent, for CSV (a few hundred units)."""
+    return list(db.scalars(_units_query(actor, lq, filters).options(selectinload(Unit.parent))))
 
 
 def get_unit(db: Session, actor: Actor, unit_id: int) -> Unit:

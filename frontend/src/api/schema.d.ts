@@ -933,7 +933,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List Import Kinds */
+        /**
+         * List Import Kinds
+         * @description Every kind with its columns; `allowed` says whether the caller may import it.
+         */
         get: operations["imports-list_import_kinds"];
         put?: never;
         post?: never;
@@ -1020,6 +1023,161 @@ export interface paths {
         };
         /** Import Template */
         get: operations["imports-import_template"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Report Periods */
+        get: operations["report-periods-list_report_periods"];
+        put?: never;
+        /**
+         * Create Report Period
+         * @description The period, and an expected report for each active unit of the kinds that must report.
+         */
+        post: operations["report-periods-create_report_period"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods/{period_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Report Period */
+        get: operations["report-periods-get_report_period"];
+        put?: never;
+        post?: never;
+        /** Delete Report Period */
+        delete: operations["report-periods-delete_report_period"];
+        options?: never;
+        head?: never;
+        /** Update Report Period */
+        patch: operations["report-periods-update_report_period"];
+        trace?: never;
+    };
+    "/api/v1/report-periods/{period_id}/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Period Status
+         * @description Completeness: where each unit stands, with counts and the share sent on time.
+         */
+        get: operations["report-periods-report_period_status"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/report-periods/{period_id}/summary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Period Summary
+         * @description The consolidated provincial report of the period, from the reports received.
+         */
+        get: operations["report-periods-report_period_summary"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Reports */
+        get: operations["reports-list_reports"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{report_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Report */
+        get: operations["reports-get_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Update Report
+         * @description The unit's narrative per task group, difficulties and proposals (draft or returned).
+         */
+        patch: operations["reports-update_report"];
+        trace?: never;
+    };
+    "/api/v1/reports/{report_id}/actions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Act On Report */
+        post: operations["reports-act_on_report"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/reports/{report_id}/document": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Report Document
+         * @description The unit's report as a Word document.
+         */
+        get: operations["reports-report_document"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1139,6 +1297,19 @@ export interface components {
             plan_id?: number | null;
             /** @description Bắt buộc với tự đánh giá mô hình, không dùng cho loại khác */
             rating?: components["schemas"]["ModelRating"] | null;
+        };
+        /** ActivityFigures */
+        ActivityFigures: {
+            /**
+             * Held
+             * @default 0
+             */
+            held: number;
+            /**
+             * Participants
+             * @default 0
+             */
+            participants: number;
         };
         /**
          * ActivityKind
@@ -1380,6 +1551,45 @@ export interface components {
          */
         ComplaintOutcome: "right" | "partly_right" | "wrong";
         /**
+         * Completeness
+         * @description Where a unit stands for a period, as the completeness board shows it.
+         * @enum {string}
+         */
+        Completeness: "not_started" | "draft" | "submitted_on_time" | "submitted_late" | "returned" | "accepted";
+        /** CompletenessCounts */
+        CompletenessCounts: {
+            /**
+             * Not Started
+             * @default 0
+             */
+            not_started: number;
+            /**
+             * Draft
+             * @default 0
+             */
+            draft: number;
+            /**
+             * Submitted On Time
+             * @default 0
+             */
+            submitted_on_time: number;
+            /**
+             * Submitted Late
+             * @default 0
+             */
+            submitted_late: number;
+            /**
+             * Returned
+             * @default 0
+             */
+            returned: number;
+            /**
+             * Accepted
+             * @default 0
+             */
+            accepted: number;
+        };
+        /**
          * Complexity
          * @enum {string}
          */
@@ -1402,6 +1612,11 @@ export interface components {
             head_reception: components["schemas"]["HeadReceptionMonth"][];
             recommendations: components["schemas"]["DashboardBacklog"];
             plan_tasks: components["schemas"]["DashboardBacklog"];
+            /**
+             * Reporting
+             * @description Báo cáo định kỳ có hạn nộp trong năm: số đơn vị phải nộp, đã nộp, đúng hạn
+             */
+            reporting: components["schemas"]["PeriodCompleteness"][];
         };
         /**
          * DashboardBacklog
@@ -1417,7 +1632,7 @@ export interface components {
         };
         /** DashboardPetitions */
         DashboardPetitions: {
-            total: components["schemas"]["PetitionFigures"];
+            total: components["schemas"]["api__indicators__schemas__PetitionFigures"];
             /** By Unit */
             by_unit: components["schemas"]["PetitionGroup"][];
             /** By Field */
@@ -1646,6 +1861,13 @@ export interface components {
             /** Falling Short */
             falling_short: components["schemas"]["HeadReceptionShortfall"][];
         };
+        /**
+         * HeadReceptionRule
+         * @description How often a head of unit must receive citizens in person (Law on Citizen Reception 2013,
+         *     art. 18), as the dashboard's shortfalls name it.
+         * @enum {string}
+         */
+        HeadReceptionRule: "weekly" | "monthly";
         /** HeadReceptionShortfall */
         HeadReceptionShortfall: {
             /** Unit Id */
@@ -1654,11 +1876,8 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            /**
-             * Rule
-             * @description weekly (chủ tịch UBND xã/phường) hoặc monthly
-             */
-            rule: string;
+            /** @description weekly hoặc monthly; nhãn: meta/enums */
+            rule: components["schemas"]["HeadReceptionRule"];
             /**
              * Required
              * @description số tuần (hoặc tháng) phải tiếp trong tháng
@@ -1749,6 +1968,11 @@ export interface components {
             name: string;
             /** Label */
             label: string;
+            /**
+             * Allowed
+             * @description Người dùng hiện tại có được nhập loại dữ liệu này không
+             */
+            allowed: boolean;
             /** Columns */
             columns: components["schemas"]["ImportColumnRead"][];
         };
@@ -1867,7 +2091,7 @@ export interface components {
              * Format: date
              */
             as_of: string;
-            unit: components["schemas"]["UnitBrief"] | null;
+            unit: components["schemas"]["api__indicators__schemas__UnitBrief"] | null;
             /** Indicators */
             indicators: components["schemas"]["Indicator"][];
         };
@@ -1900,6 +2124,39 @@ export interface components {
             /** Conclusion */
             conclusion?: string | null;
             rating?: components["schemas"]["InspectionRating"] | null;
+        };
+        /** InspectionFigures */
+        InspectionFigures: {
+            /**
+             * Conducted
+             * @default 0
+             */
+            conducted: number;
+            /**
+             * Self Inspections
+             * @default 0
+             */
+            self_inspections: number;
+            /**
+             * Received
+             * @default 0
+             */
+            received: number;
+            /**
+             * Recommendations
+             * @default 0
+             */
+            recommendations: number;
+            /**
+             * Recommendations Done
+             * @default 0
+             */
+            recommendations_done: number;
+            /**
+             * Recommendations Overdue
+             * @default 0
+             */
+            recommendations_overdue: number;
         };
         /**
          * InspectionKind
@@ -2014,6 +2271,29 @@ export interface components {
              */
             dissatisfied: number;
         };
+        /** LevelFigures */
+        LevelFigures: {
+            /**
+             * Very Satisfied
+             * @default 0
+             */
+            very_satisfied: number;
+            /**
+             * Satisfied
+             * @default 0
+             */
+            satisfied: number;
+            /**
+             * Neutral
+             * @default 0
+             */
+            neutral: number;
+            /**
+             * Dissatisfied
+             * @default 0
+             */
+            dissatisfied: number;
+        };
         /** MeRead */
         MeRead: {
             /**
@@ -2056,6 +2336,43 @@ export interface components {
          * @enum {string}
          */
         ModelRating: "excellent" | "good" | "achieved" | "not_achieved";
+        /**
+         * Narrative
+         * @description The unit's account of each task group of section III of the plan.
+         */
+        Narrative: {
+            /** Dissemination */
+            dissemination?: string | null;
+            /** Administrative Reform */
+            administrative_reform?: string | null;
+            /** Grassroots Democracy */
+            grassroots_democracy?: string | null;
+            /** Citizen Reception */
+            citizen_reception?: string | null;
+            /** Front Coordination */
+            front_coordination?: string | null;
+            /** Skilled Mobilisation */
+            skilled_mobilisation?: string | null;
+            /** Inspection Review */
+            inspection_review?: string | null;
+        };
+        /** NarrativeUpdate */
+        NarrativeUpdate: {
+            /** Dissemination */
+            dissemination?: string | null;
+            /** Administrative Reform */
+            administrative_reform?: string | null;
+            /** Grassroots Democracy */
+            grassroots_democracy?: string | null;
+            /** Citizen Reception */
+            citizen_reception?: string | null;
+            /** Front Coordination */
+            front_coordination?: string | null;
+            /** Skilled Mobilisation */
+            skilled_mobilisation?: string | null;
+            /** Inspection Review */
+            inspection_review?: string | null;
+        };
         /** OfficialCreate */
         OfficialCreate: {
             /**
@@ -2330,6 +2647,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[ReportPeriodRead] */
+        Page_ReportPeriodRead_: {
+            /** Items */
+            items: components["schemas"]["ReportPeriodRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[SurveyResultRead] */
         Page_SurveyResultRead_: {
             /** Items */
@@ -2363,6 +2691,17 @@ export interface components {
             /** Offset */
             offset: number;
         };
+        /** Page[UnitReportRead] */
+        Page_UnitReportRead_: {
+            /** Items */
+            items: components["schemas"]["UnitReportRead"][];
+            /** Total */
+            total: number;
+            /** Limit */
+            limit: number;
+            /** Offset */
+            offset: number;
+        };
         /** Page[UserRead] */
         Page_UserRead_: {
             /** Items */
@@ -2373,6 +2712,77 @@ export interface components {
             limit: number;
             /** Offset */
             offset: number;
+        };
+        /** PeriodBrief */
+        PeriodBrief: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ReportPeriodKind"];
+            /** Label */
+            label: string;
+            /**
+             * Data From
+             * Format: date
+             */
+            data_from: string;
+            /**
+             * Data To
+             * Format: date
+             */
+            data_to: string;
+            /**
+             * Deadline
+             * Format: date
+             */
+            deadline: string;
+        };
+        /** PeriodCompleteness */
+        PeriodCompleteness: {
+            /** Period Id */
+            period_id: number;
+            /** Label */
+            label: string;
+            kind: components["schemas"]["ReportPeriodKind"];
+            /**
+             * Deadline
+             * Format: date
+             */
+            deadline: string;
+            /** Expected */
+            expected: number;
+            counts: components["schemas"]["CompletenessCounts"];
+            /** Submitted */
+            submitted: number;
+            /** On Time */
+            on_time: number;
+            /** Share On Time */
+            share_on_time: number | null;
+        };
+        /** PeriodStatus */
+        PeriodStatus: {
+            /** Period Id */
+            period_id: number;
+            /** Label */
+            label: string;
+            kind: components["schemas"]["ReportPeriodKind"];
+            /**
+             * Deadline
+             * Format: date
+             */
+            deadline: string;
+            /** Expected */
+            expected: number;
+            counts: components["schemas"]["CompletenessCounts"];
+            /** Submitted */
+            submitted: number;
+            /** On Time */
+            on_time: number;
+            /** Share On Time */
+            share_on_time: number | null;
+            /** Deadline Passed */
+            deadline_passed: boolean;
+            /** Units */
+            units: components["schemas"]["UnitCompleteness"][];
         };
         /**
          * PetitionAction
@@ -2398,6 +2808,29 @@ export interface components {
             /** Decision Date */
             decision_date?: string | null;
             outcome?: components["schemas"]["ComplaintOutcome"] | null;
+        };
+        /** PetitionCounts */
+        PetitionCounts: {
+            /**
+             * Received
+             * @default 0
+             */
+            received: number;
+            /**
+             * Resolved
+             * @default 0
+             */
+            resolved: number;
+            /**
+             * Resolved On Time
+             * @default 0
+             */
+            resolved_on_time: number;
+            /**
+             * Overdue
+             * @default 0
+             */
+            overdue: number;
         };
         /** PetitionCreate */
         PetitionCreate: {
@@ -2466,8 +2899,16 @@ export interface components {
             details: {
                 [key: string]: unknown;
             };
-            /** Actor Name */
+            /**
+             * Actor Name
+             * @description Tên đăng nhập của người thực hiện
+             */
             actor_name: string;
+            /**
+             * Actor Full Name
+             * @description Họ tên, khi tài khoản còn
+             */
+            actor_full_name: string | null;
             /**
              * At
              * Format: date-time
@@ -2479,49 +2920,6 @@ export interface components {
          * @enum {string}
          */
         PetitionField: "land" | "land_recovery" | "social_security" | "labor" | "meritorious_people" | "administrative_procedure" | "other";
-        /**
-         * PetitionFigures
-         * @description Petitions received in the year, as they stand today.
-         */
-        PetitionFigures: {
-            /** Received */
-            received: number;
-            /**
-             * Resolved
-             * @description có quyết định/văn bản giải quyết
-             */
-            resolved: number;
-            /**
-             * Resolved On Time
-             * @description giải quyết trong thời hạn luật định
-             */
-            resolved_on_time: number;
-            /**
-             * On Time Rate
-             * @description resolved_on_time / resolved
-             */
-            on_time_rate: number | null;
-            /**
-             * Open
-             * @description đang xử lý: chưa thụ lý, đang giải quyết hoặc tạm đình chỉ
-             */
-            open: number;
-            /**
-             * Overdue
-             * @description đang xử lý và đã quá hạn của bước hiện tại
-             */
-            overdue: number;
-            /**
-             * Prolonged
-             * @description kéo dài: quá hạn giải quyết, hoặc gửi lại sau khi đã giải quyết
-             */
-            prolonged: number;
-            /**
-             * Over Level
-             * @description vượt cấp
-             */
-            over_level: number;
-        };
         /** PetitionGroup */
         PetitionGroup: {
             /** Received */
@@ -2933,6 +3331,31 @@ export interface components {
              */
             create_petition: boolean;
         };
+        /** ReceptionFigures */
+        ReceptionFigures: {
+            /**
+             * Sessions
+             * @default 0
+             */
+            sessions: number;
+            /**
+             * Citizens
+             * @default 0
+             */
+            citizens: number;
+            /**
+             * Head In Person
+             * @default 0
+             */
+            head_in_person: number;
+            /**
+             * By Session Type
+             * @default {}
+             */
+            by_session_type: {
+                [key: string]: number;
+            };
+        };
         /** ReceptionRead */
         ReceptionRead: {
             /** Id */
@@ -3123,6 +3546,195 @@ export interface components {
             finding_id?: number | null;
         };
         /**
+         * ReportAction
+         * @enum {string}
+         */
+        ReportAction: "submit" | "resubmit" | "return" | "accept" | "reopen" | "refresh";
+        /** ReportActionRequest */
+        ReportActionRequest: {
+            action: components["schemas"]["ReportAction"];
+            /** Comment */
+            comment?: string | null;
+            /** Reason */
+            reason?: string | null;
+        };
+        /** ReportEventRead */
+        ReportEventRead: {
+            action: components["schemas"]["ReportAction"];
+            from_status: components["schemas"]["ReportStatus"];
+            to_status: components["schemas"]["ReportStatus"];
+            /** Note */
+            note: string | null;
+            /** Actor User Id */
+            actor_user_id: number | null;
+            /** Actor Name */
+            actor_name: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
+        };
+        /**
+         * ReportFigures
+         * @description What the records say for the unit and the period's days.
+         */
+        ReportFigures: {
+            /**
+             * Data From
+             * Format: date
+             */
+            data_from: string;
+            /**
+             * Data To
+             * Format: date
+             */
+            data_to: string;
+            /**
+             * As Of
+             * Format: date
+             */
+            as_of: string;
+            /** Year */
+            year: number;
+            /**
+             * Targets
+             * @default []
+             */
+            targets: components["schemas"]["TargetFigure"][];
+            /**
+             * @default {
+             *       "answers": 0,
+             *       "satisfied": 0,
+             *       "levels": {
+             *         "dissatisfied": 0,
+             *         "neutral": 0,
+             *         "satisfied": 0,
+             *         "very_satisfied": 0
+             *       }
+             *     }
+             */
+            satisfaction: components["schemas"]["SatisfactionFigure"];
+            /**
+             * @default {
+             *       "sessions": 0,
+             *       "citizens": 0,
+             *       "head_in_person": 0,
+             *       "by_session_type": {}
+             *     }
+             */
+            receptions: components["schemas"]["ReceptionFigures"];
+            /**
+             * @default {
+             *       "received": 0,
+             *       "resolved": 0,
+             *       "resolved_on_time": 0,
+             *       "overdue": 0,
+             *       "by_case_type": {},
+             *       "by_field": {}
+             *     }
+             */
+            petitions: components["schemas"]["api__reports__schemas__PetitionFigures"];
+            /**
+             * @default {
+             *       "conducted": 0,
+             *       "self_inspections": 0,
+             *       "received": 0,
+             *       "recommendations": 0,
+             *       "recommendations_done": 0,
+             *       "recommendations_overdue": 0
+             *     }
+             */
+            inspections: components["schemas"]["InspectionFigures"];
+            /**
+             * @default {
+             *       "held": 0,
+             *       "participants": 0,
+             *       "officials_trained": 0
+             *     }
+             */
+            trainings: components["schemas"]["TrainingFigures"];
+            /**
+             * @default {
+             *       "held": 0,
+             *       "participants": 0
+             *     }
+             */
+            dialogues: components["schemas"]["ActivityFigures"];
+        };
+        /** ReportPeriodCreate */
+        ReportPeriodCreate: {
+            kind: components["schemas"]["ReportPeriodKind"];
+            /** Year */
+            year?: number | null;
+            /** Label */
+            label?: string | null;
+            /** Data From */
+            data_from?: string | null;
+            /** Data To */
+            data_to?: string | null;
+            /** Deadline */
+            deadline?: string | null;
+            /** Unit Kinds */
+            unit_kinds?: components["schemas"]["UnitKind"][] | null;
+        };
+        /**
+         * ReportPeriodKind
+         * @enum {string}
+         */
+        ReportPeriodKind: "6_months" | "annual" | "ad_hoc";
+        /** ReportPeriodRead */
+        ReportPeriodRead: {
+            /** Id */
+            id: number;
+            kind: components["schemas"]["ReportPeriodKind"];
+            /** Label */
+            label: string;
+            /**
+             * Data From
+             * Format: date
+             */
+            data_from: string;
+            /**
+             * Data To
+             * Format: date
+             */
+            data_to: string;
+            /**
+             * Deadline
+             * Format: date
+             */
+            deadline: string;
+            /** Unit Kinds */
+            unit_kinds: components["schemas"]["UnitKind"][];
+            /** Expected Reports */
+            expected_reports: number;
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** ReportPeriodUpdate */
+        ReportPeriodUpdate: {
+            /** Label */
+            label?: string | null;
+            /** Deadline */
+            deadline?: string | null;
+        };
+        /**
+         * ReportStatus
+         * @enum {string}
+         */
+        ReportStatus: "draft" | "submitted" | "returned" | "accepted";
+        /**
          * ResolutionLevel
          * @enum {string}
          */
@@ -3137,6 +3749,30 @@ export interface components {
          * @enum {string}
          */
         RuleVariant: "normal" | "verification" | "complex" | "remote" | "remote_complex" | "especially_complex";
+        /** SatisfactionFigure */
+        SatisfactionFigure: {
+            /**
+             * Answers
+             * @default 0
+             */
+            answers: number;
+            /**
+             * Satisfied
+             * @default 0
+             */
+            satisfied: number;
+            /** Rate */
+            rate?: number | null;
+            /**
+             * @default {
+             *       "very_satisfied": 0,
+             *       "satisfied": 0,
+             *       "neutral": 0,
+             *       "dissatisfied": 0
+             *     }
+             */
+            levels: components["schemas"]["LevelFigures"];
+        };
         /** SatisfactionFigures */
         SatisfactionFigures: {
             /**
@@ -3313,6 +3949,22 @@ export interface components {
          * @enum {string}
          */
         SurveySource: "survey" | "spreadsheet" | "portal_report";
+        /** TargetFigure */
+        TargetFigure: {
+            code: components["schemas"]["IndicatorCode"];
+            /** Name */
+            name: string;
+            /** Target */
+            target: number;
+            /** Value */
+            value: number | null;
+            /** Numerator */
+            numerator: number;
+            /** Denominator */
+            denominator: number;
+            /** Met */
+            met: boolean | null;
+        };
         /** TaskCreate */
         TaskCreate: {
             task_group: components["schemas"]["TaskGroup"];
@@ -3511,15 +4163,41 @@ export interface components {
             /** Title */
             title: string;
         };
-        /** UnitBrief */
-        UnitBrief: {
-            /** Id */
-            id: number;
-            /** Code */
-            code: string;
-            /** Name */
-            name: string;
-            kind: components["schemas"]["UnitKind"];
+        /** TrainingFigures */
+        TrainingFigures: {
+            /**
+             * Held
+             * @default 0
+             */
+            held: number;
+            /**
+             * Participants
+             * @default 0
+             */
+            participants: number;
+            /**
+             * Officials Trained
+             * @default 0
+             */
+            officials_trained: number;
+        };
+        /** UnitCompleteness */
+        UnitCompleteness: {
+            /** Report Id */
+            report_id: number;
+            unit: components["schemas"]["api__reports__schemas__UnitBrief"];
+            status: components["schemas"]["ReportStatus"];
+            completeness: components["schemas"]["Completeness"];
+            /** Late */
+            late: boolean | null;
+            /** Missing */
+            missing: boolean;
+            /** First Submitted At */
+            first_submitted_at: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Accepted At */
+            accepted_at: string | null;
         };
         /** UnitCount */
         UnitCount: {
@@ -3611,6 +4289,64 @@ export interface components {
              */
             updated_at: string;
         };
+        /** UnitReportRead */
+        UnitReportRead: {
+            /** Id */
+            id: number;
+            period: components["schemas"]["PeriodBrief"];
+            unit: components["schemas"]["api__reports__schemas__UnitBrief"];
+            /** Period Id */
+            period_id: number;
+            /** Unit Id */
+            unit_id: number;
+            status: components["schemas"]["ReportStatus"];
+            completeness: components["schemas"]["Completeness"];
+            /** Late */
+            late: boolean | null;
+            figures: components["schemas"]["ReportFigures"] | null;
+            /** Figures Computed At */
+            figures_computed_at: string | null;
+            narrative: components["schemas"]["Narrative"];
+            /** Difficulties */
+            difficulties: string | null;
+            /** Proposals */
+            proposals: string | null;
+            /** Started At */
+            started_at: string | null;
+            /** First Submitted At */
+            first_submitted_at: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Accepted At */
+            accepted_at: string | null;
+            /** History */
+            history: components["schemas"]["ReportEventRead"][];
+            /** Allowed Actions */
+            allowed_actions: components["schemas"]["ReportAction"][];
+            /** Version */
+            version: number;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * UnitReportUpdate
+         * @description Only what is given changes; an empty text or null clears it.
+         */
+        UnitReportUpdate: {
+            narrative?: components["schemas"]["NarrativeUpdate"] | null;
+            /** Difficulties */
+            difficulties?: string | null;
+            /** Proposals */
+            proposals?: string | null;
+        };
         /** UnitUpdate */
         UnitUpdate: {
             /** Code */
@@ -3689,6 +4425,108 @@ export interface components {
             is_active?: boolean;
             /** Password */
             password?: string;
+        };
+        /**
+         * PetitionFigures
+         * @description Petitions received in the year, as they stand today.
+         */
+        api__indicators__schemas__PetitionFigures: {
+            /** Received */
+            received: number;
+            /**
+             * Resolved
+             * @description có quyết định/văn bản giải quyết
+             */
+            resolved: number;
+            /**
+             * Resolved On Time
+             * @description giải quyết trong thời hạn luật định
+             */
+            resolved_on_time: number;
+            /**
+             * On Time Rate
+             * @description resolved_on_time / resolved
+             */
+            on_time_rate: number | null;
+            /**
+             * Open
+             * @description đang xử lý: chưa thụ lý, đang giải quyết hoặc tạm đình chỉ
+             */
+            open: number;
+            /**
+             * Overdue
+             * @description đang xử lý và đã quá hạn của bước hiện tại
+             */
+            overdue: number;
+            /**
+             * Prolonged
+             * @description kéo dài: quá hạn giải quyết, hoặc gửi lại sau khi đã giải quyết
+             */
+            prolonged: number;
+            /**
+             * Over Level
+             * @description vượt cấp
+             */
+            over_level: number;
+        };
+        /** UnitBrief */
+        api__indicators__schemas__UnitBrief: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            kind: components["schemas"]["UnitKind"];
+        };
+        /** PetitionFigures */
+        api__reports__schemas__PetitionFigures: {
+            /**
+             * Received
+             * @default 0
+             */
+            received: number;
+            /**
+             * Resolved
+             * @default 0
+             */
+            resolved: number;
+            /**
+             * Resolved On Time
+             * @default 0
+             */
+            resolved_on_time: number;
+            /**
+             * Overdue
+             * @default 0
+             */
+            overdue: number;
+            /**
+             * By Case Type
+             * @default {}
+             */
+            by_case_type: {
+                [key: string]: components["schemas"]["PetitionCounts"];
+            };
+            /**
+             * By Field
+             * @default {}
+             */
+            by_field: {
+                [key: string]: components["schemas"]["PetitionCounts"];
+            };
+        };
+        /** UnitBrief */
+        api__reports__schemas__UnitBrief: {
+            /** Id */
+            id: number;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /** Short Name */
+            short_name: string;
+            kind: components["schemas"]["UnitKind"];
         };
     };
     responses: never;
@@ -4147,6 +4985,7 @@ export interface operations {
                 role?: components["schemas"]["Role"] | null;
                 unit_id?: number | null;
                 is_active?: boolean | null;
+                format?: "json" | "csv";
                 /** @description Số bản ghi mỗi trang */
                 limit?: number;
                 offset?: number;
@@ -4161,13 +5000,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_UserRead_"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Yêu cầu không hợp lệ */
@@ -5413,6 +6253,7 @@ export interface operations {
                 kind?: components["schemas"]["UnitKind"][] | null;
                 parent_id?: number | null;
                 is_active?: boolean | null;
+                format?: "json" | "csv";
                 /** @description Số bản ghi mỗi trang */
                 limit?: number;
                 offset?: number;
@@ -5427,13 +6268,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_UnitRead_"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Yêu cầu không hợp lệ */
@@ -6120,7 +6962,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Danh sách, hoặc tệp CSV */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -7289,7 +8131,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Danh sách, hoặc tệp CSV */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8104,7 +8946,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Danh sách, hoặc tệp CSV */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -8695,7 +9537,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -9394,7 +10236,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10104,7 +10946,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -10806,7 +11648,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -11378,7 +12220,10 @@ export interface operations {
     "petitions-act_on_petition": {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description ETag của bản ghi khi đọc, ví dụ `"3"`; sai phiên bản → 412 */
+                "if-match"?: string | null;
+            };
             path: {
                 petition_id: number;
             };
@@ -12564,7 +13409,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON, hoặc CSV khi format=csv */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13627,7 +14472,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON, hoặc CSV khi format=csv */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13761,7 +14606,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description JSON, hoặc CSV khi format=csv */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -15480,6 +16325,1405 @@ export interface operations {
             };
         };
     };
+    "report-periods-list_report_periods": {
+        parameters: {
+            query?: {
+                /** @description Số bản ghi mỗi trang */
+                limit?: number;
+                offset?: number;
+                /** @description Sắp xếp theo: created_at, data_from, data_to, deadline, kind, label; '-' để giảm dần, ví dụ `-created_at` */
+                sort?: string | null;
+                /** @description Tìm không phân biệt dấu, hoa thường */
+                q?: string | null;
+                kind?: components["schemas"]["ReportPeriodKind"][] | null;
+                /** @description Năm của hạn gửi báo cáo */
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_ReportPeriodRead_"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "report-periods-create_report_period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPeriodCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriodRead"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "report-periods-get_report_period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                period_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriodRead"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "report-periods-delete_report_period": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag của bản ghi khi đọc, ví dụ `"3"`; sai phiên bản → 412 */
+                "if-match"?: string | null;
+            };
+            path: {
+                period_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "report-periods-update_report_period": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag của bản ghi khi đọc, ví dụ `"3"`; sai phiên bản → 412 */
+                "if-match"?: string | null;
+            };
+            path: {
+                period_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPeriodUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReportPeriodRead"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "report-periods-report_period_status": {
+        parameters: {
+            query?: {
+                completeness?: components["schemas"]["Completeness"][] | null;
+            };
+            header?: never;
+            path: {
+                period_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PeriodStatus"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "report-periods-report_period_summary": {
+        parameters: {
+            query?: {
+                format?: "docx" | "xlsx";
+            };
+            header?: never;
+            path: {
+                period_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Báo cáo tổng hợp (Word hoặc Excel) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": unknown;
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "reports-list_reports": {
+        parameters: {
+            query?: {
+                format?: "json" | "csv";
+                /** @description Số bản ghi mỗi trang */
+                limit?: number;
+                offset?: number;
+                /** @description Sắp xếp theo: deadline, first_submitted_at, status, submitted_at, unit_code, unit_name, updated_at; '-' để giảm dần, ví dụ `-deadline` */
+                sort?: string | null;
+                /** @description Tìm không phân biệt dấu, hoa thường */
+                q?: string | null;
+                period_id?: number | null;
+                unit_id?: number | null;
+                status?: components["schemas"]["ReportStatus"][] | null;
+                /** @description Loại kỳ báo cáo */
+                kind?: components["schemas"]["ReportPeriodKind"][] | null;
+                /** @description Năm của hạn gửi báo cáo */
+                year?: number | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_UnitReportRead_"];
+                    "text/csv": unknown;
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "reports-get_report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReportRead"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "reports-update_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag của bản ghi khi đọc, ví dụ `"3"`; sai phiên bản → 412 */
+                "if-match"?: string | null;
+            };
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UnitReportUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReportRead"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "reports-act_on_report": {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description ETag của bản ghi khi đọc, ví dụ `"3"`; sai phiên bản → 412 */
+                "if-match"?: string | null;
+            };
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportActionRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UnitReportRead"];
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
+    "reports-report_document": {
+        parameters: {
+            query?: {
+                format?: "docx";
+            };
+            header?: never;
+            path: {
+                report_id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Báo cáo (Word) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": unknown;
+                };
+            };
+            /** @description Yêu cầu không hợp lệ */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Chưa đăng nhập, hoặc mã truy cập không hợp lệ / hết hạn */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Vai trò hoặc phạm vi không cho phép */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Không tìm thấy (hoặc bản ghi của đơn vị khác) */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Xung đột: trùng mã, trạng thái không cho phép */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description If-Match đã cũ: bản ghi đã bị người khác sửa */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu gửi lên quá lớn */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Dữ liệu không hợp lệ, `errors` liệt kê từng trường */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+            /** @description Quá nhiều yêu cầu (khóa đăng nhập tạm thời) */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": unknown;
+                    "application/json": components["schemas"]["ProblemDetail"];
+                };
+            };
+        };
+    };
     "audit-list_audit_events": {
         parameters: {
             query?: {
@@ -15490,6 +17734,7 @@ export interface operations {
                 unit_id?: number | null;
                 from?: string | null;
                 to?: string | null;
+                format?: "json" | "csv";
                 /** @description Số bản ghi mỗi trang */
                 limit?: number;
                 offset?: number;
@@ -15504,13 +17749,14 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Successful Response */
+            /** @description Danh sách, hoặc tệp CSV khi format=csv */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Page_AuditEventRead_"];
+                    "text/csv": unknown;
                 };
             };
             /** @description Yêu cầu không hợp lệ */
