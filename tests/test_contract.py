@@ -42,6 +42,21 @@ def test_validation_error_lists_the_fields(client, auth, db):
     assert db.query(Unit).count() == before
 
 
+def test_validation_messages_are_vietnamese(client, auth, db):
+    body = {"code": "", "kind": "planet", "extra": 1}
+    problem = assert_problem(client.post("/api/v1/units", headers=auth("admin"), json=body), 422)
+    messages = {e["loc"][-1]: e["msg"] for e in problem["errors"]}
+    assert messages["code"] == "Cần ít nhất 1 ký tự"
+    assert messages["kind"].startswith("Giá trị không hợp lệ; chọn một trong: 'province'")
+    assert messages["name"] == "Thiếu giá trị"
+    assert messages["extra"] == "Trường này không được phép"
+    # Our own validators' messages come without Pydantic's "Value error, " prefix.
+    petition = client.post(
+        "/api/v1/petitions", headers=auth("admin"), json={"received_on": "2099-01-01"}
+    ).json()
+    assert all(not e["msg"].startswith("Value error") for e in petition["errors"])
+
+
 def test_unexpected_error_is_a_500_problem_without_traceback():
     # An app of its own: the shared one must not grow a route that always fails.
     app = create_app()

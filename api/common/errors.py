@@ -10,6 +10,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm.exc import StaleDataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
+from api.common.messages import vietnamese_message
 from api.common.problems import PROBLEM_MEDIA_TYPE, PreconditionFailed, Problem, problem_body
 from api.common.request_context import request_id
 
@@ -38,7 +39,7 @@ def _problem_response(body: dict[str, Any], headers: dict[str, str] | None = Non
 def _field_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     # Only loc, msg and type: Pydantic's `input` may echo personal data back.
     return [
-        {"loc": list(e.get("loc", ())), "msg": e.get("msg", ""), "type": e.get("type", "")}
+        {"loc": list(e.get("loc", ())), "msg": vietnamese_message(e), "type": e.get("type", "")}
         for e in exc.errors()
     ]
 

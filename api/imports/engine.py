@@ -20,6 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from api.auth.policy import Actor, Perm, require
+from api.common.messages import vietnamese_message
 from api.common.problems import Conflict, Forbidden, Problem
 from api.common.text import fold, nfc
 from api.imports.collector import collection_paused
@@ -286,43 +287,6 @@ def _check_duplicate(kind: ImportKind, row: ParsedRow, seen: SeenKeys) -> list[R
 
 
 # --- turning domain errors into row errors --------------------------------------------------
-
-_MESSAGES = {
-    "missing": "Thiếu giá trị",
-    "string_too_long": "Dài quá {max_length} ký tự",
-    "string_too_short": "Cần ít nhất {min_length} ký tự",
-    "string_pattern_mismatch": "Sai định dạng",
-    "greater_than_equal": "Không được nhỏ hơn {ge}",
-    "less_than_equal": "Không được lớn hơn {le}",
-    "greater_than": "Phải lớn hơn {gt}",
-    "less_than": "Phải nhỏ hơn {lt}",
-    "enum": "Giá trị không hợp lệ",
-    "literal_error": "Giá trị không hợp lệ",
-    "value_error": "{message}",
-    "assertion_error": "{message}",
-    "int_parsing": "Cần một số nguyên",
-    "date_parsing": "Không phải ngày hợp lệ",
-    "date_from_datetime_parsing": "Không phải ngày hợp lệ",
-    "datetime_parsing": "Không phải thời điểm hợp lệ",
-    "bool_parsing": "Cần Có hoặc Không",
-}
-
-
-def vietnamese_message(error: dict[str, Any]) -> str:
-    """A Pydantic error in Vietnamese (our own validators already speak it)."""
-    template = _MESSAGES.get(error.get("type", ""))
-    context = dict(error.get("ctx") or {})
-    if "error" in context:
-        context["message"] = str(context["error"])
-    context.setdefault("message", str(error.get("msg", "")).removeprefix("Value error, "))
-    if "email address" in context["message"]:  # email-validator speaks English
-        context["message"] = "Địa chỉ thư điện tử không hợp lệ"
-    if template is None:
-        return context["message"] or "Giá trị không hợp lệ"
-    try:
-        return template.format(**context)
-    except (KeyError, IndexError):
-        return context["message"]
 
 
 def _column_of(loc: Iterable[Any], fields: dict[str, str]) -> str:

@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session, selectinload
 from api.audit.service import record_event, record_summary, snapshot
 from api.auth.policy import Actor, Perm, ensure_readable, ensure_writable, readable, require
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
+from api.common.messages import vietnamese_message
 from api.common.periods import year_period
 from api.common.problems import Conflict, NotFound, PayloadTooLarge
 from api.common.text import fold
@@ -359,7 +360,7 @@ def _validate_items(
                 "external_id": external_id if isinstance(external_id, str) else None,
                 "status": BatchItemStatus.rejected,
                 "errors": [
-                    {"loc": list(e["loc"]), "msg": e["msg"], "type": e["type"]}
+                    {"loc": list(e["loc"]), "msg": vietnamese_message(e), "type": e["type"]}
                     for e in exc.errors()
                 ],
             }
