@@ -14,6 +14,7 @@ export type SatisfactionGroup = Schemas['SatisfactionGroup'];
 export type PetitionGroup = Schemas['PetitionGroup'];
 export type HeadReceptionMonth = Schemas['HeadReceptionMonth'];
 export type DashboardBacklog = Schemas['DashboardBacklog'];
+export type PeriodCompleteness = Schemas['PeriodCompleteness'];
 export type ImportKind = Schemas['ImportKindRead'];
 export type ImportColumn = Schemas['ImportColumnRead'];
 export type ImportReport = Schemas['ImportReport'];

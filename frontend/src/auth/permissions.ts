@@ -4,14 +4,26 @@ import type { Me } from '../api/types';
 export type Permission =
   | 'indicators:read'
   | 'imports:read'
+  | 'units:read'
   | 'units:write'
+  | 'users:read'
   | 'users:write'
+  | 'clients:manage'
+  | 'audit:read'
+  | 'plans:read'
   | 'plans:write'
+  | 'activities:read'
   | 'activities:write'
+  | 'surveys:read'
   | 'survey_results:write'
   | 'evaluations:write'
+  | 'receptions:read'
   | 'receptions:write'
-  | 'inspections:write';
+  | 'inspections:read'
+  | 'inspections:write'
+  | 'reports:read'
+  | 'reports:write'
+  | 'reports:review';
 
 export type Reach = 'any' | 'own';
 

@@ -82,6 +82,7 @@ export function dashboard(overrides: Partial<Dashboard> = {}): Dashboard {
     head_reception: [],
     recommendations: { open: 0, overdue: 0, by_unit: [] },
     plan_tasks: { open: 0, overdue: 0, by_unit: [] },
+    reporting: [],
     ...overrides,
   };
 }

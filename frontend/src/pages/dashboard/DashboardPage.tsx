@@ -14,6 +14,7 @@ import { ExportButton } from './ExportButton';
 import { FallingShortDrawer } from './FallingShortDrawer';
 import { HeadReceptionSection } from './HeadReceptionSection';
 import { PetitionsSection } from './PetitionsSection';
+import { ReportingCard } from './ReportingCard';
 import { SatisfactionCharts } from './SatisfactionCharts';
 
 // `npm run bench:dashboard` reads this mark: the moment the page is drawn and usable.
@@ -81,6 +82,7 @@ export default function DashboardPage() {
               </Col>
             </Row>
             <HeadReceptionSection months={dashboard.data.head_reception} />
+            <ReportingCard periods={dashboard.data.reporting} />
           </>
         )}
       </Flex>

@@ -5,7 +5,6 @@ import { useCallback } from 'react';
 import { downloadImportErrors } from '../../api/endpoints';
 import { errorMessage } from '../../api/problem';
 import { importKindsQuery } from '../../api/queries';
-import { useMe } from '../../auth/context';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { ImportHistory } from './ImportHistory';
@@ -19,11 +18,10 @@ const ACCEPTED =
   '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export default function ImportsPage() {
-  const me = useMe();
   const { message } = App.useApp();
   const kinds = useQuery(importKindsQuery());
   const flow = useImportFlow();
-  const offered = kinds.data ? importableKinds(me, kinds.data) : [];
+  const offered = kinds.data ? importableKinds(kinds.data) : [];
 
   const kindLabel = useCallback(
     (name: string) => kinds.data?.find((kind) => kind.name === name)?.label ?? name,

@@ -55,6 +55,47 @@ describe('unitTodos', () => {
     expect(todos[2]?.detail).toBe('Chưa có hoạt động tuyên truyền');
   });
 
+  it('lists the periodic reports not sent yet, overdue once their deadline has passed', () => {
+    const period = {
+      kind: '6_months' as const,
+      expected: 1,
+      submitted: 0,
+      on_time: 0,
+      share_on_time: 0,
+      counts: {
+        not_started: 1,
+        draft: 0,
+        submitted_on_time: 0,
+        submitted_late: 0,
+        returned: 0,
+        accepted: 0,
+      },
+    };
+    const data = dashboard({
+      as_of: '2026-12-02',
+      reporting: [
+        { ...period, period_id: 1, label: 'Báo cáo 6 tháng', deadline: '2026-06-20' },
+        { ...period, period_id: 2, label: 'Báo cáo năm', deadline: '2026-12-20' },
+        { ...period, period_id: 3, label: 'Đã nộp', deadline: '2026-06-20', submitted: 1 },
+      ],
+    });
+    const todos = unitTodos(report([indicator({ met: true })]), data);
+    expect(todos).toEqual([
+      {
+        key: 'report-1',
+        severity: 'overdue',
+        title: 'Chưa nộp, đã quá hạn: Báo cáo 6 tháng',
+        detail: 'Hạn nộp 20/06/2026',
+      },
+      {
+        key: 'report-2',
+        severity: 'attention',
+        title: 'Chưa nộp: Báo cáo năm',
+        detail: 'Hạn nộp 20/12/2026',
+      },
+    ]);
+  });
+
   it('is empty for a unit that owes nothing', () => {
     expect(unitTodos(report([indicator({ met: true })]), dashboard())).toEqual([]);
   });

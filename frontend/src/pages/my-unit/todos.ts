@@ -1,5 +1,5 @@
 import type { Dashboard, IndicatorReport } from '../../api/types';
-import { formatNumber } from '../../format/format';
+import { formatDate, formatNumber } from '../../format/format';
 
 export interface Todo {
   key: string;
@@ -34,6 +34,16 @@ export function unitTodos(report: IndicatorReport, dashboard: Dashboard): Todo[]
       severity: 'overdue',
       title: `${formatNumber(recommendations.overdue)} kiến nghị sau kiểm tra đã quá hạn`,
       detail: `Còn ${formatNumber(recommendations.open)} kiến nghị chưa thực hiện xong`,
+    });
+  }
+  for (const period of dashboard.reporting) {
+    if (period.submitted >= period.expected) continue;
+    const late = period.deadline < dashboard.as_of;
+    todos.push({
+      key: `report-${period.period_id}`,
+      severity: late ? 'overdue' : 'attention',
+      title: `${late ? 'Chưa nộp, đã quá hạn' : 'Chưa nộp'}: ${period.label}`,
+      detail: `Hạn nộp ${formatDate(period.deadline)}`,
     });
   }
   const shortMonths = dashboard.head_reception.flatMap((month) => {
