@@ -212,7 +212,7 @@ class UnitBrief(BaseModel):
     kind: UnitKind
 
 
-class PeriodBrief(BaseModel):
+class PeriodBrief(ReadModel):
     id: int
     kind: ReportPeriodKind
     label: str

@@ -60,14 +60,7 @@ def present(actor: Actor, report: UnitReport) -> UnitReportRead:
     period = report.period
     return UnitReportRead(
         id=report.id,
-        period=PeriodBrief(
-            id=period.id,
-            kind=period.kind,
-            label=period.label,
-            data_from=period.data_from,
-            data_to=period.data_to,
-            deadline=period.deadline,
-        ),
+        period=PeriodBrief.model_validate(period),
         unit=periods.unit_brief(report.unit),
         period_id=report.period_id,
         unit_id=report.unit_id,

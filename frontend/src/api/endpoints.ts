@@ -63,7 +63,10 @@ interface Download {
 }
 
 // Files come through the same client, so they carry the bearer token like any other call.
-async function saveDownload(pending: Promise<Download>, fallbackName: string): Promise<void> {
+export async function saveDownload(
+  pending: Promise<Download>,
+  fallbackName: string,
+): Promise<void> {
   const { data, error, response } = await pending;
   if (!response.ok || !(data instanceof Blob)) {
     throw new ApiError(response.status, isProblem(error) ? error : null);

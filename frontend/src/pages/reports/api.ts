@@ -1,8 +1,7 @@
 // The calls of the periodic-report screens (issue #7), typed by openapi.json.
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../../api/client';
-import { attachmentName, saveBlob } from '../../api/download';
-import { ApiError, isProblem } from '../../api/problem';
+import { saveDownload } from '../../api/endpoints';
 import type { components } from '../../api/schema';
 import { ifMatch, type Page } from '../../records';
 
@@ -87,20 +86,6 @@ export const actOnReport = (
       headers: ifMatch(report.version),
     }),
   );
-
-interface Download {
-  data?: unknown;
-  error?: unknown;
-  response: Response;
-}
-
-async function saveDownload(pending: Promise<Download>, fallbackName: string): Promise<void> {
-  const { data, error, response } = await pending;
-  if (!response.ok || !(data instanceof Blob)) {
-    throw new ApiError(response.status, isProblem(error) ? error : null);
-  }
-  saveBlob(data, attachmentName(response, fallbackName));
-}
 
 export const downloadReport = (id: number) =>
   saveDownload(
