@@ -178,9 +178,12 @@ describe('ActionsPanel', { timeout: 30_000 }, () => {
     expect(screen.getByRole('dialog')).toBeInTheDocument(); // still open, to fix and resend
   });
 
-  it.each([409, 412])(
-    'says the record changed meanwhile on a %i, and offers a reload',
-    async (status) => {
+  it.each([
+    [412, 'Bản ghi đã bị người khác sửa — hãy tải lại'],
+    [409, "Không thể 'Thụ lý' đơn đang ở trạng thái 'Đã thụ lý'"],
+  ])(
+    'on a %i says why (someone else changed it, or the API’s reason) and offers a reload',
+    async (status, shown) => {
       const onSubmit = vi
         .fn()
         .mockRejectedValue(problem(status, "Không thể 'Thụ lý' đơn đang ở trạng thái 'Đã thụ lý'"));
@@ -188,7 +191,7 @@ describe('ActionsPanel', { timeout: 30_000 }, () => {
       const dialog = await open('Thụ lý');
       await userEvent.click(within(dialog).getByRole('button', { name: 'Thụ lý' }));
       const alert = await within(dialog).findByRole('alert');
-      expect(alert).toHaveTextContent('Bản ghi đã bị người khác sửa — hãy tải lại');
+      expect(alert).toHaveTextContent(shown);
       await userEvent.click(within(alert).getByRole('button', { name: 'Tải lại' }));
       expect(onReload).toHaveBeenCalledTimes(1);
     },

@@ -192,7 +192,7 @@ function ActionForm<A extends string>(props: ActionFormProps<A>) {
     >
       {spec.description && <Typography.Paragraph>{spec.description}</Typography.Paragraph>}
       {problem && (problem.kind === 'stale' || problem.kind === 'conflict') && (
-        <ConflictAlert detail={problem.detail} onReload={onReload} />
+        <ConflictAlert failure={problem} onReload={onReload} />
       )}
       {alertText && (
         <Alert

@@ -4,15 +4,24 @@ import { errorMessage } from '../api/problem';
 import { apiBody, FieldInput, type FieldDef, formValues, type FormValues } from './fields';
 import { type SaveFailure, saveFailure, STALE_MESSAGE } from './problems';
 
-/** The answer to a save that failed because the record changed (412) or conflicts (409). */
-export function ConflictAlert({ detail, onReload }: { detail: string; onReload?: () => void }) {
+/**
+ * A save refused because the record changed meanwhile (412: "someone else changed it") or
+ * because it clashes with what is stored (409: the API's reason, e.g. a name already used or
+ * a state that moved on). Both offer a reload when the caller can reload.
+ */
+export function ConflictAlert({
+  failure,
+  onReload,
+}: {
+  failure: Extract<SaveFailure, { kind: 'stale' | 'conflict' }>;
+  onReload?: () => void;
+}) {
   return (
     <Alert
       type="warning"
       showIcon
       role="alert"
-      title={STALE_MESSAGE}
-      description={detail === STALE_MESSAGE ? undefined : detail}
+      title={failure.kind === 'stale' ? STALE_MESSAGE : failure.detail}
       action={
         onReload && (
           <Button size="small" type="primary" onClick={onReload}>
@@ -35,7 +44,7 @@ export function SaveFailureAlert({
 }) {
   if (!failure) return null;
   if (failure.kind === 'stale' || failure.kind === 'conflict') {
-    return <ConflictAlert detail={failure.detail} onReload={onReload} />;
+    return <ConflictAlert failure={failure} onReload={onReload} />;
   }
   const message =
     failure.kind === 'fields'

@@ -128,7 +128,7 @@ function DetailPage<Row extends Versioned>({ def }: { def: RecordDefinition<Row>
       {sorted &&
         (sorted.kind === 'stale' || sorted.kind === 'conflict' ? (
           <ConflictAlert
-            detail={sorted.detail}
+            failure={sorted}
             onReload={() => {
               setFailure(null);
               void record.refetch();

@@ -63,7 +63,7 @@ export function SubRecords<Row extends Versioned>(props: SubRecordsProps<Row>) {
       {sorted &&
         (sorted.kind === 'stale' || sorted.kind === 'conflict' ? (
           <ConflictAlert
-            detail={sorted.detail}
+            failure={sorted}
             onReload={() => {
               setFailure(null);
               void refresh();

@@ -29,8 +29,8 @@
  *   shown under the field of that name (problems.ts `fieldErrors`), other errors in an alert.
  *   Create sends the filled fields; edit sends only the changed ones, with If-Match: "version".
  *   A field with `when: (values) => …` is shown, required and sent only while that holds.
- * - 412 (and 409) show "Bản ghi đã bị người khác sửa — hãy tải lại" with a reload button
- *   (`ConflictAlert`); use `saveFailure(error, fieldNames)` to sort any failure yourself.
+ * - 412 shows "Bản ghi đã bị người khác sửa — hãy tải lại", 409 the API's reason, both with a
+ *   reload button (`ConflictAlert`); use `saveFailure(error, fieldNames)` to sort any failure yourself.
  * - Enum labels: `ctx.enumLabel(enumName, value)` in renders, `kind: 'enum', enumName` in
  *   fields and filters — from GET /meta/enums, never typed. Units: `ctx.unitName(id)`,
  *   `UnitSelect`, `kind: 'unit'`.

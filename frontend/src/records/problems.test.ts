@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../api/problem';
-import { fieldErrors, saveFailure, STALE_MESSAGE } from './problems';
+import { fieldErrors, saveFailure } from './problems';
 
 function invalid(errors: object[]) {
   return new ApiError(422, {
@@ -78,7 +78,7 @@ describe('sorting a failed save', () => {
       detail: 'Bản ghi đang ở phiên bản 3, yêu cầu dựa trên phiên bản 2',
       errors: [],
     });
-    expect(saveFailure(stale, [])).toEqual({ kind: 'stale', detail: STALE_MESSAGE });
+    expect(saveFailure(stale, [])).toEqual({ kind: 'stale' });
   });
 
   it('a conflict (409) keeps the API’s reason', () => {

@@ -51,7 +51,7 @@ export function fieldErrors(
 
 export type SaveFailure =
   | { kind: 'fields'; fields: FieldError[]; other: string[] }
-  | { kind: 'stale'; detail: string }
+  | { kind: 'stale' }
   | { kind: 'conflict'; detail: string }
   | { kind: 'other'; error: unknown };
 
@@ -59,10 +59,10 @@ export type SaveFailure =
 export function saveFailure(error: unknown, formFields: readonly string[]): SaveFailure {
   if (error instanceof ApiError) {
     if (error.status === 412 || error.status === 428) {
-      return { kind: 'stale', detail: STALE_MESSAGE };
+      return { kind: 'stale' };
     }
     if (error.status === 409) {
-      return { kind: 'conflict', detail: error.problem?.detail ?? STALE_MESSAGE };
+      return { kind: 'conflict', detail: error.message };
     }
     if (error.status === 422) return { kind: 'fields', ...fieldErrors(error, formFields) };
   }

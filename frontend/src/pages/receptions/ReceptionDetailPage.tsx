@@ -202,7 +202,7 @@ export default function ReceptionDetailPage() {
       />
       {sorted &&
         (sorted.kind === 'stale' || sorted.kind === 'conflict' ? (
-          <ConflictAlert detail={sorted.detail} onReload={reload} />
+          <ConflictAlert failure={sorted} onReload={reload} />
         ) : (
           <QueryError error={failure} />
         ))}

@@ -78,7 +78,7 @@ function TrainingAttendance({ activity, me }: { activity: Activity; me: Me }) {
       {sorted &&
         (sorted.kind === 'stale' || sorted.kind === 'conflict' ? (
           <ConflictAlert
-            detail={sorted.detail}
+            failure={sorted}
             onReload={() => {
               setFailure(null);
               setChosen(null);
