@@ -7,10 +7,12 @@ from sqlalchemy import (
     Date,
     DateTime,
     ForeignKey,
+    Index,
     String,
     Text,
     UniqueConstraint,
     func,
+    text,
 )
 from sqlalchemy.dialects.postgresql import JSONB
 from sqlalchemy.orm import Mapped, mapped_column, relationship
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from api.units.models import Unit
 
 _UNIT_KINDS = ", ".join(f"'{k.value}'" for k in UnitKind)
+ONE_PER_SPAN = "uq_report_periods_kind_dates"  # one half-year or year period per span of days
 
 
 class ReportPeriod(Searchable, Versioned, Base):
@@ -36,6 +39,15 @@ class ReportPeriod(Searchable, Versioned, Base):
         CheckConstraint(
             f"unit_kinds <@ ARRAY[{_UNIT_KINDS}]::varchar[] AND cardinality(unit_kinds) > 0",
             name="unit_kinds_known",
+        ),
+        # Ad hoc periods may repeat.
+        Index(
+            ONE_PER_SPAN,
+            "kind",
+            "data_from",
+            "data_to",
+            unique=True,
+            postgresql_where=text("kind <> 'ad_hoc'"),
         ),
     )
 

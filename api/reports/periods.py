@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from sqlalchemy import Select, func, or_, select, true
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, selectinload
 
 from api.audit.service import record_event, snapshot
@@ -16,7 +17,7 @@ from api.common.versioning import check_version
 from api.config import PROVINCE_TZ
 from api.reports.enums import Completeness, ReportPeriodKind, ReportStatus
 from api.reports.figures import Window, compute_figures
-from api.reports.models import ReportPeriod, UnitReport
+from api.reports.models import ONE_PER_SPAN, ReportPeriod, UnitReport
 from api.reports.schemas import (
     CompletenessCounts,
     PeriodCompleteness,
@@ -164,14 +165,6 @@ def create_period(db: Session, actor: Actor, data: ReportPeriodCreate) -> Report
     require(actor, Perm.reports_review)
     data_from, data_to, deadline = _period_dates(data)
     kinds = [k for k in UnitKind if k in (data.unit_kinds or COUNTED_KINDS)]
-    if data.kind is not Kind.ad_hoc and db.scalar(
-        select(ReportPeriod.id).where(
-            ReportPeriod.kind == data.kind,
-            ReportPeriod.data_from == data_from,
-            ReportPeriod.data_to == data_to,
-        )
-    ):
-        raise Conflict("Đã có kỳ báo cáo cùng loại cho khoảng thời gian này")
     period = ReportPeriod(
         kind=data.kind,
         label=data.label or default_label(data.kind, data_from, data_to),
@@ -181,7 +174,12 @@ def create_period(db: Session, actor: Actor, data: ReportPeriodCreate) -> Report
         unit_kinds=[k.value for k in kinds],
     )
     db.add(period)
-    db.flush()
+    try:  # the index decides, also between two requests at once
+        db.flush()
+    except IntegrityError as exc:
+        if getattr(exc.orig, "diag", None) and exc.orig.diag.constraint_name == ONE_PER_SPAN:
+            raise Conflict("Đã có kỳ báo cáo cùng loại cho khoảng thời gian này") from exc
+        raise
     units = expected_units(db, kinds, data_to)
     figures = compute_figures(db, Window(data_from, data_to), units)
     computed_at = now()

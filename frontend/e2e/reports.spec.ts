@@ -7,7 +7,6 @@ const expect = baseExpect.configure({ timeout: 20_000 });
 
 // Names of this run, so a retry never meets the rows an earlier attempt wrote.
 const run = Date.now().toString(36).toUpperCase();
-const label = `Báo cáo năm 2026 – kiểm thử ${run}`;
 const UNIT = 'Ủy ban nhân dân phường Hoa Lư';
 
 interface ReportBody {
@@ -33,14 +32,35 @@ interface Period {
 
 const auth = (token: string) => ({ headers: { Authorization: `Bearer ${token}` } });
 
-async function periodNamed(request: APIRequestContext, token: string): Promise<Period> {
+async function periods(request: APIRequestContext, token: string): Promise<Period[]> {
   const response = await request.get('/api/v1/report-periods', {
     params: { limit: 100 },
     ...auth(token),
   });
   expect(response.ok()).toBeTruthy();
-  const items = ((await response.json()) as { items: Period[] }).items;
-  const period = items.find((item) => item.label === label);
+  return ((await response.json()) as { items: Period[] }).items;
+}
+
+/**
+ * The year of the annual period to create: one whose deadline (20 December) is still ahead, so
+ * the report is sent on time, and which has no annual period yet (there is one per year: a
+ * retry meets the period its failed attempt created).
+ */
+async function yearForNewAnnualPeriod(request: APIRequestContext, token: string) {
+  const taken = new Set(
+    (await periods(request, token))
+      .filter((period) => period.kind === 'annual')
+      .map((period) => Number(period.data_to.slice(0, 4))),
+  );
+  const today = new Date().toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' });
+  let year = Number(today.slice(0, 4));
+  if (today > `${year}-12-20`) year += 1;
+  while (taken.has(year)) year += 1;
+  return year;
+}
+
+async function periodNamed(request: APIRequestContext, token: string, label: string) {
+  const period = (await periods(request, token)).find((item) => item.label === label);
   expect(period, `the period "${label}"`).toBeTruthy();
   return period!;
 }
@@ -80,14 +100,14 @@ async function act(page: Page, action: string, fields: Record<string, string> = 
   await expect(dialog).toBeHidden();
 }
 
-async function openOwnReport(page: Page): Promise<void> {
+async function openOwnReport(page: Page, label: string): Promise<void> {
   await logIn(page, 'canbo.hoalu');
   await page.getByRole('menuitem', { name: 'Báo cáo định kỳ' }).click();
   await page.getByRole('link', { name: label }).click();
   await expect(page.getByRole('heading', { name: `${label} — ${UNIT}` })).toBeVisible();
 }
 
-async function openOnBoard(page: Page, periodId: number): Promise<void> {
+async function openOnBoard(page: Page, periodId: number, label: string): Promise<void> {
   await logIn(page, 'sonv');
   await page.getByRole('menuitem', { name: 'Báo cáo định kỳ' }).click();
   await page.getByRole('link', { name: label }).click();
@@ -108,6 +128,8 @@ test.describe('periodic reports', () => {
     test.setTimeout(300_000);
     const coordinator = await apiToken(request, 'sonv');
     const officer = await apiToken(request, 'canbo.hoalu');
+    const year = await yearForNewAnnualPeriod(request, coordinator);
+    const label = `Báo cáo năm ${year} – kiểm thử ${run}`;
 
     // --- the coordinator creates the period: the year gives the decree's dates ---------
     await logIn(page, 'sonv');
@@ -115,20 +137,20 @@ test.describe('periodic reports', () => {
     await page.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
     const form = page.getByRole('form', { name: 'Tạo kỳ báo cáo' });
     await choose(page, 'Loại kỳ báo cáo', 'Báo cáo năm');
-    await form.getByLabel('Năm báo cáo').fill('2026');
-    await expect(form.getByLabel('Số liệu từ ngày')).toHaveValue('15/12/2025');
-    await expect(form.getByLabel('Đến ngày')).toHaveValue('14/12/2026');
-    await expect(form.getByLabel('Hạn gửi báo cáo')).toHaveValue('20/12/2026');
+    await form.getByLabel('Năm báo cáo').fill(String(year));
+    await expect(form.getByLabel('Số liệu từ ngày')).toHaveValue(`15/12/${year - 1}`);
+    await expect(form.getByLabel('Đến ngày')).toHaveValue(`14/12/${year}`);
+    await expect(form.getByLabel('Hạn gửi báo cáo')).toHaveValue(`20/12/${year}`);
     await form.getByLabel('Tên kỳ báo cáo').fill(label);
     await screenshot(page, 'reports-create-period', { fullPage: false });
     await form.getByRole('button', { name: 'Tạo kỳ báo cáo' }).click();
     await expect(page.getByRole('heading', { name: label })).toBeVisible();
-    const period = await periodNamed(request, coordinator);
+    const period = await periodNamed(request, coordinator, label);
     expect(period).toMatchObject({
       kind: 'annual',
-      data_from: '2025-12-15',
-      data_to: '2026-12-14',
-      deadline: '2026-12-20',
+      data_from: `${year - 1}-12-15`,
+      data_to: `${year}-12-14`,
+      deadline: `${year}-12-20`,
     });
     expect(period.expected_reports).toBeGreaterThan(100);
     await expect(page).toHaveURL(new RegExp(`/reports/periods/${period.id}$`));
@@ -138,7 +160,7 @@ test.describe('periodic reports', () => {
     await logOut(page);
 
     // --- the unit writes its narrative and submits -------------------------------------
-    await openOwnReport(page);
+    await openOwnReport(page, label);
     await expect(page.getByTestId('report-status')).toHaveText('Đang soạn');
     await expect(
       page.getByRole('region', { name: 'Kết quả thực hiện các chỉ tiêu' }),
@@ -172,7 +194,7 @@ test.describe('periodic reports', () => {
 
     // --- the coordinator returns it with a comment -------------------------------------
     const comment = `Bổ sung kết quả đối thoại với Nhân dân (${run}).`;
-    await openOnBoard(page, period.id);
+    await openOnBoard(page, period.id, label);
     await expect(page.getByTestId('report-status')).toHaveText('Đã gửi');
     await act(page, 'Trả lại để bổ sung', { 'Nội dung cần bổ sung, chỉnh sửa': comment });
     await expect(page.getByTestId('report-status')).toHaveText('Bị trả lại');
@@ -182,7 +204,7 @@ test.describe('periodic reports', () => {
     await logOut(page);
 
     // --- the unit sees the comment, edits and resubmits --------------------------------
-    await openOwnReport(page);
+    await openOwnReport(page, label);
     await expect(page.getByTestId('return-comment')).toContainText(comment);
     await page
       .getByRole('form', { name: 'Nội dung báo cáo' })
@@ -198,7 +220,7 @@ test.describe('periodic reports', () => {
     await logOut(page);
 
     // --- the coordinator accepts; the board shows it -----------------------------------
-    await openOnBoard(page, period.id);
+    await openOnBoard(page, period.id, label);
     await act(page, 'Tiếp nhận báo cáo');
     await expect(page.getByTestId('report-status')).toHaveText('Đã tiếp nhận');
     await expect(

@@ -230,7 +230,14 @@ def test_the_heads_rule_has_vietnamese_labels(client, auth, province):
 
 def test_reporting_completeness_of_the_periods_due_in_the_year(client, auth, db, province):
     period = make_period(db)
-    make_period(db, label="Năm 2025", deadline=date(2025, 12, 20))  # due in another year
+    make_period(  # due in another year
+        db,
+        kind="annual",
+        label="Năm 2025",
+        data_from=date(2024, 12, 15),
+        data_to=date(2025, 12, 14),
+        deadline=date(2025, 12, 20),
+    )
     make_report(db, period, "T-SO", ReportStatus.accepted)
     make_report(
         db, period, "T-DONG", ReportStatus.submitted, first_submitted_at=local(2026, 6, 21, 8, 0)

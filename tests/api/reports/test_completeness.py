@@ -147,11 +147,22 @@ def test_an_unknown_period_is_404(client, auth):
     assert_problem(client.get(f"{API}/report-periods/999999/status", headers=auth("sonv")), 404)
 
 
+def _annual(db, year: int):
+    return make_period(
+        db,
+        kind="annual",
+        label=f"Báo cáo năm {year}",
+        data_from=date(year - 1, 12, 15),
+        data_to=date(year, 12, 14),
+        deadline=date(year, 12, 20),
+    )
+
+
 def test_completeness_for_a_year_is_the_dashboards_figure(db, monkeypatch):
     june = _board(db)
-    december = make_period(db, label="Báo cáo năm 2026", kind="annual", deadline=date(2026, 12, 20))
+    december = _annual(db, 2026)
     make_report(db, december, unit="SNV")
-    make_period(db, label="Báo cáo năm 2025", kind="annual", deadline=date(2025, 12, 20))
+    _annual(db, 2025)
 
     figures = completeness_for_year(db, 2026)
 

@@ -4,8 +4,9 @@ from datetime import date
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
-from api.reports.models import ReportPeriod, UnitReport
+from api.reports.models import ONE_PER_SPAN, ReportPeriod, UnitReport
 from api.units.models import Unit
 from tests.api.reports.builders import API, audit_actions, count, make_period, make_report
 from tests.factories import make_unit, unit_by_code
@@ -126,8 +127,45 @@ def test_the_same_period_twice_is_409(client, auth, db):
     assert _create(client, auth, DEPARTMENTS).status_code == 201
     periods, reports = count(db, ReportPeriod), count(db, UnitReport)
 
-    assert_problem(_create(client, auth, DEPARTMENTS), 409)
+    response = _create(client, auth, DEPARTMENTS)
+
+    assert_problem(response, 409)
+    assert response.json()["detail"] == "Đã có kỳ báo cáo cùng loại cho khoảng thời gian này"
     assert (count(db, ReportPeriod), count(db, UnitReport)) == (periods, reports)
+
+
+def test_the_database_keeps_one_period_per_kind_and_span(db):
+    """Two requests at once both pass any look-up: the unique index is what refuses."""
+    first = make_period(db, kind="annual")
+    db.add(
+        ReportPeriod(
+            kind=first.kind,
+            label="Trùng",
+            data_from=first.data_from,
+            data_to=first.data_to,
+            deadline=first.deadline,
+            unit_kinds=["ward"],
+        )
+    )
+    with pytest.raises(IntegrityError) as raised:
+        db.flush()
+    assert raised.value.orig.diag.constraint_name == ONE_PER_SPAN
+
+
+def test_ad_hoc_periods_may_cover_the_same_days(client, auth, db):
+    body = {
+        "kind": "ad_hoc",
+        "data_from": "2026-01-01",
+        "data_to": "2026-02-28",
+        "deadline": "2026-03-05",
+        "unit_kinds": ["ward"],
+    }
+    first = _create(client, auth, {**body, "label": "Đột xuất: Tết"})
+    second = _create(client, auth, {**body, "label": "Đột xuất: tiếp công dân dịp Tết"})
+
+    assert (first.status_code, second.status_code) == (201, 201), second.text
+    labels = db.scalars(select(ReportPeriod.label).where(ReportPeriod.kind == "ad_hoc")).all()
+    assert sorted(labels) == ["Đột xuất: Tết", "Đột xuất: tiếp công dân dịp Tết"]
 
 
 @pytest.mark.parametrize("username", ["vanphong", "thanhtra", "lanhdao", "canbo.hoalu"])
