@@ -9,6 +9,7 @@ from typing import Annotated
 from fastapi import Depends
 from sqlalchemy import DateTime, Engine, Integer, MetaData, create_engine, func
 from sqlalchemy import Enum as SAEnum
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import (
     DeclarativeBase,
     Mapped,
@@ -28,6 +29,11 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def violated_constraint(exc: IntegrityError) -> str | None:
+    """The constraint or unique index a refused statement broke, as PostgreSQL names it."""
+    return getattr(getattr(exc.orig, "diag", None), "constraint_name", None)
 
 
 class Base(DeclarativeBase):

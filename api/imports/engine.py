@@ -23,6 +23,7 @@ from api.auth.policy import Actor, Perm, require
 from api.common.messages import vietnamese_message
 from api.common.problems import Conflict, Forbidden, Problem
 from api.common.text import fold, nfc
+from api.db import violated_constraint
 from api.imports.collector import collection_paused
 from api.imports.columns import (
     BLANK,
@@ -324,7 +325,7 @@ def row_errors(
             return [RowError(number, refused_at, exc.slug, exc.detail or NOT_YOUR_UNIT)]
         return [RowError(number, "", exc.slug, message)]
     if isinstance(exc, IntegrityError):
-        constraint = getattr(getattr(exc.orig, "diag", None), "constraint_name", None) or ""
+        constraint = violated_constraint(exc) or ""
         return [
             RowError(
                 number,

@@ -15,6 +15,7 @@ from api.common.deletion import delete_unless_referenced
 from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sort
 from api.common.problems import Conflict, Invalid, NotFound
 from api.common.versioning import check_version
+from api.db import violated_constraint
 from api.plans.enums import ISSUED_STATUSES, PLAN_TRANSITIONS, PlanKind, PlanStatus, TaskStatus
 from api.plans.models import Plan, PlanTask
 from api.plans.schemas import MAX_TASKS_PER_PLAN, PlanCreate, PlanUpdate, TaskCreate, TaskUpdate
@@ -146,7 +147,7 @@ def _save_numbered(db: Session, plan: Plan) -> None:
     try:
         db.flush()
     except IntegrityError as exc:
-        if getattr(exc.orig, "diag", None) and exc.orig.diag.constraint_name == UNIQUE_NUMBER:
+        if violated_constraint(exc) == UNIQUE_NUMBER:
             raise _number_taken(plan.document_number) from exc
         raise
 

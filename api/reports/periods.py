@@ -15,6 +15,7 @@ from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sor
 from api.common.problems import Conflict, Invalid, NotFound
 from api.common.versioning import check_version
 from api.config import PROVINCE_TZ
+from api.db import violated_constraint
 from api.reports.enums import Completeness, ReportPeriodKind, ReportStatus
 from api.reports.figures import Window, compute_figures
 from api.reports.models import ONE_PER_SPAN, ReportPeriod, UnitReport
@@ -177,7 +178,7 @@ def create_period(db: Session, actor: Actor, data: ReportPeriodCreate) -> Report
     try:  # the index decides, also between two requests at once
         db.flush()
     except IntegrityError as exc:
-        if getattr(exc.orig, "diag", None) and exc.orig.diag.constraint_name == ONE_PER_SPAN:
+        if violated_constraint(exc) == ONE_PER_SPAN:
             raise Conflict("Đã có kỳ báo cáo cùng loại cho khoảng thời gian này") from exc
         raise
     units = expected_units(db, kinds, data_to)

@@ -16,6 +16,7 @@ from api.common.listing import ListQuery, apply_search, fetch_page, order_by_sor
 from api.common.periods import Period, parse_period, year_period
 from api.common.problems import Conflict, Invalid, NotFound
 from api.common.versioning import check_version
+from api.db import violated_constraint
 from api.surveys.enums import ProcedureField, SurveySource
 from api.surveys.models import SurveyResult
 from api.surveys.records import refuse_emptied
@@ -110,7 +111,7 @@ def _unique_slot(db: Session) -> Iterator[None]:
             yield
             db.flush()
     except IntegrityError as exc:
-        if getattr(exc.orig.diag, "constraint_name", None) != UNIQUE_CONSTRAINT:  # type: ignore[union-attr]
+        if violated_constraint(exc) != UNIQUE_CONSTRAINT:
             raise
         raise Conflict(
             "Đơn vị đã có kết quả khảo sát cùng kỳ, lĩnh vực và nguồn",

@@ -15,7 +15,7 @@ from tests.api.indicators.province import Province, build_province, local
 from tests.api.inspections.builders import make_inspection, make_recommendation
 from tests.api.plans.builders import make_plan, make_task
 from tests.api.reception.helpers import make_petition, make_reception
-from tests.api.reports.builders import make_period, make_report
+from tests.api.reports.builders import make_annual_period, make_period, make_report
 from tests.factories import make_user
 from tests.test_contract import assert_problem
 
@@ -230,14 +230,7 @@ def test_the_heads_rule_has_vietnamese_labels(client, auth, province):
 
 def test_reporting_completeness_of_the_periods_due_in_the_year(client, auth, db, province):
     period = make_period(db)
-    make_period(  # due in another year
-        db,
-        kind="annual",
-        label="Năm 2025",
-        data_from=date(2024, 12, 15),
-        data_to=date(2025, 12, 14),
-        deadline=date(2025, 12, 20),
-    )
+    make_annual_period(db, 2025)  # due in another year
     make_report(db, period, "T-SO", ReportStatus.accepted)
     make_report(
         db, period, "T-DONG", ReportStatus.submitted, first_submitted_at=local(2026, 6, 21, 8, 0)

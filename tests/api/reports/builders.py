@@ -39,6 +39,18 @@ def make_period(db: Session, **fields: Any) -> ReportPeriod:
     return store(db, ReportPeriod(**values))
 
 
+def make_annual_period(db: Session, year: int, **fields: Any) -> ReportPeriod:
+    """The year's period with the decree's cut-offs (one per year: the database keeps it so)."""
+    values: dict[str, Any] = {
+        "kind": ReportPeriodKind.annual,
+        "label": f"Báo cáo năm {year}",
+        "data_from": date(year - 1, 12, 15),
+        "data_to": date(year, 12, 14),
+        "deadline": date(year, 12, 20),
+    }
+    return make_period(db, **(values | fields))
+
+
 def make_report(
     db: Session,
     period: ReportPeriod | None = None,

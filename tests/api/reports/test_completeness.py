@@ -9,7 +9,15 @@ from api.reports import periods
 from api.reports.enums import ReportStatus
 from api.reports.models import UnitReport
 from api.reports.periods import completeness_for_year
-from tests.api.reports.builders import API, act, fresh, local, make_period, make_report
+from tests.api.reports.builders import (
+    API,
+    act,
+    fresh,
+    local,
+    make_annual_period,
+    make_period,
+    make_report,
+)
 from tests.test_contract import assert_problem
 
 Status = ReportStatus
@@ -147,22 +155,11 @@ def test_an_unknown_period_is_404(client, auth):
     assert_problem(client.get(f"{API}/report-periods/999999/status", headers=auth("sonv")), 404)
 
 
-def _annual(db, year: int):
-    return make_period(
-        db,
-        kind="annual",
-        label=f"Báo cáo năm {year}",
-        data_from=date(year - 1, 12, 15),
-        data_to=date(year, 12, 14),
-        deadline=date(year, 12, 20),
-    )
-
-
 def test_completeness_for_a_year_is_the_dashboards_figure(db, monkeypatch):
     june = _board(db)
-    december = _annual(db, 2026)
+    december = make_annual_period(db, 2026)
     make_report(db, december, unit="SNV")
-    _annual(db, 2025)
+    make_annual_period(db, 2025)
 
     figures = completeness_for_year(db, 2026)
 

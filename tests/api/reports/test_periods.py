@@ -8,7 +8,14 @@ from sqlalchemy.exc import IntegrityError
 
 from api.reports.models import ONE_PER_SPAN, ReportPeriod, UnitReport
 from api.units.models import Unit
-from tests.api.reports.builders import API, audit_actions, count, make_period, make_report
+from tests.api.reports.builders import (
+    API,
+    audit_actions,
+    count,
+    make_annual_period,
+    make_period,
+    make_report,
+)
 from tests.factories import make_unit, unit_by_code
 from tests.test_contract import assert_problem
 
@@ -136,7 +143,7 @@ def test_the_same_period_twice_is_409(client, auth, db):
 
 def test_the_database_keeps_one_period_per_kind_and_span(db):
     """Two requests at once both pass any look-up: the unique index is what refuses."""
-    first = make_period(db, kind="annual")
+    first = make_annual_period(db, 2026)
     db.add(
         ReportPeriod(
             kind=first.kind,
@@ -234,7 +241,7 @@ def test_the_coordinator_moves_the_deadline_with_if_match(client, auth, db):
 
 
 def test_a_period_is_deleted_only_while_no_report_was_sent(client, auth, db):
-    untouched, sent = make_period(db), make_period(db, label="Báo cáo năm 2026", kind="annual")
+    untouched, sent = make_period(db), make_annual_period(db, 2026)
     draft_id = make_report(db, untouched).id
     make_report(db, sent, status="submitted")
     headers = auth("sonv")
