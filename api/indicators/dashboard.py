@@ -6,14 +6,10 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import (
-    ARRAY,
     ColumnElement,
-    Integer,
     Select,
     and_,
-    any_,
     func,
-    literal,
     select,
     tuple_,
 )
@@ -47,10 +43,8 @@ from api.reception.timing import SETTLED
 from api.reports.periods import completeness_for_year
 from api.surveys.enums import ProcedureField
 from api.surveys.enums import SatisfactionLevel as Level
-from api.surveys.models import EvaluationMonthlyCount, SurveyResult
-from api.surveys.satisfaction import figures
+from api.surveys.satisfaction import figures, level_counts
 from api.surveys.schemas import SatisfactionGroup
-from api.surveys.survey_results import within
 from api.units.models import Unit
 
 CROWD_SIZE = 5  # a group of five or more is a crowd case (đoàn đông người)
@@ -93,36 +87,24 @@ class _Scope:
 def _satisfaction(
     db: Session, actor: Actor, year: int, unit_id: int | None
 ) -> DashboardSatisfaction:
-    """Over the units the targets count, so the months add up to CT3a's figure. The figures
-    of `api.surveys.satisfaction` grouped by month and by field, from one pass over each
-    source grouped by both (instead of one pass per grouping): a year of the province is
-    ~24,000 monthly counts."""
+    """Over the units the targets count, so the months add up to CT3a's figure: one pass
+    over each source grouped by month and field (a year of the province is ~24,000 monthly
+    counts), added up both ways."""
     if unit_id is not None:
         ensure_readable(actor, Perm.surveys_read, unit_id)
     period = year_period(year)
-    # One array parameter rather than an IN list of ~140 (rendered and parsed at each call).
-    units = literal([u.id for u in counted_units(db, year, unit_id)], ARRAY(Integer))
     by_month: dict[str, Counter[Level]] = {m.code: Counter() for m in period.months()}
     by_field: dict[ProcedureField, Counter[Level]] = {}
-    counts = EvaluationMonthlyCount
-    sources = (
-        (counts, counts.month, [counts.month >= period.starts_on, counts.month <= period.ends_on]),
-        # A survey result counts in the last month of its period (api.surveys.satisfaction).
-        (SurveyResult, func.date_trunc("month", SurveyResult.ends_on), within(period)),
+    counts = level_counts(
+        db,
+        period,
+        lambda source: (source.month, source.table.field),
+        restrict=lambda stmt, column: readable(stmt, actor, Perm.surveys_read, column),
+        units=[u.id for u in counted_units(db, year, unit_id)],
     )
-    for table, month, conditions in sources:
-        sums = [func.sum(getattr(table, level.value)) for level in Level]
-        stmt = (
-            select(month, table.field, *sums)
-            .where(*conditions, table.unit_id == any_(units))
-            .group_by(month, table.field)
-        )
-        for first_day, procedure_field, *levels in db.execute(
-            readable(stmt, actor, Perm.surveys_read, table.unit_id)
-        ):
-            numbers = dict(zip(Level, levels, strict=True))
-            by_month[f"{first_day:%Y%m}"].update(numbers)
-            by_field.setdefault(procedure_field, Counter()).update(numbers)
+    for (first_day, procedure_field), levels in counts.items():
+        by_month[f"{first_day:%Y%m}"].update(levels)
+        by_field.setdefault(procedure_field, Counter()).update(levels)
     labels = {m.code: m.label for m in period.months()}
     return DashboardSatisfaction(
         target_all=TARGETS[IndicatorCode.ct3a],

@@ -20,13 +20,14 @@ from api.auth.policy import OWN, Actor, Perm, ensure_readable, reach
 from api.common.dates import province_today, year_bounds
 from api.common.periods import year_period
 from api.common.problems import NotFound
+from api.db import among
 from api.indicators.enums import TARGET_KINDS, TARGETS, IndicatorCode
 from api.indicators.schemas import FallingShort, Indicator, IndicatorReport, UnitBrief
 from api.plans.enums import ISSUED_STATUSES, PlanKind, PlanStatus
 from api.plans.models import Plan
-from api.surveys.enums import CT3B_FIELDS, SATISFIED_LEVELS, SatisfactionGrouping
+from api.surveys.enums import CT3B_FIELDS, SATISFIED_LEVELS
 from api.surveys.enums import SatisfactionLevel as Level
-from api.surveys.satisfaction import SatisfactionQuery, count_levels
+from api.surveys.satisfaction import level_counts
 from api.units.enums import COUNTED_KINDS
 from api.units.models import Unit
 
@@ -86,6 +87,7 @@ def counted_units(db: Session, year: int, unit_id: int | None = None) -> list[Un
 def load_facts(db: Session, year: int, units: list[Unit]) -> YearFacts:
     ids = [unit.id for unit in units]
     first, last = year_bounds(year)
+    satisfaction_all, satisfaction_ct3b = _satisfaction(db, year, ids)
     return YearFacts(
         year=year,
         units=units,
@@ -93,8 +95,8 @@ def load_facts(db: Session, year: int, units: list[Unit]) -> YearFacts:
         activity_counts=_activity_counts(db, ids, first, last),
         latest_rating=_latest_ratings(db, ids, first, last),
         officials=_officials(db, ids, first, last),
-        satisfaction_all=_satisfaction(db, year, ids, None),
-        satisfaction_ct3b=_satisfaction(db, year, ids, CT3B_FIELDS),
+        satisfaction_all=satisfaction_all,
+        satisfaction_ct3b=satisfaction_ct3b,
     )
 
 
@@ -106,7 +108,7 @@ def _plan_statuses(
         .where(
             Plan.year == year,
             Plan.kind.in_([PlanKind.implementation, PlanKind.friendly_model]),
-            Plan.unit_id.in_(ids),
+            among(Plan.unit_id, ids),
         )
         .distinct()
     )
@@ -124,7 +126,7 @@ def _activity_counts(
         .where(
             Activity.kind.in_([ActivityKind.dissemination, ActivityKind.review]),
             Activity.held_on.between(first, last),
-            Activity.unit_id.in_(ids),
+            among(Activity.unit_id, ids),
         )
         .group_by(Activity.unit_id, Activity.kind)
     )
@@ -138,7 +140,7 @@ def _latest_ratings(db: Session, ids: list[int], first: date, last: date) -> dic
         .where(
             Activity.kind == ActivityKind.model_assessment,
             Activity.held_on.between(first, last),
-            Activity.unit_id.in_(ids),
+            among(Activity.unit_id, ids),
         )
         .ext(distinct_on(Activity.unit_id))
         .order_by(Activity.unit_id, Activity.held_on.desc(), Activity.id.desc())
@@ -168,22 +170,31 @@ def _officials(db: Session, ids: list[int], first: date, last: date) -> dict[int
     )
     rows = db.execute(
         select(Official.unit_id, func.count(), func.count().filter(trained))
-        .where(in_charge_during(first, last), Official.unit_id.in_(ids))
+        .where(in_charge_during(first, last), among(Official.unit_id, ids))
         .group_by(Official.unit_id)
     )
     return {unit_id: (total, done) for unit_id, total, done in rows}
 
 
 def _satisfaction(
-    db: Session, year: int, ids: list[int], fields: tuple | None
-) -> dict[int, Counter[Level]]:
-    query = SatisfactionQuery(
-        period=year_period(year),
-        fields=fields,
-        group_by=SatisfactionGrouping.unit,
-        units=frozenset(ids),
+    db: Session, year: int, ids: list[int]
+) -> tuple[dict[int, Counter[Level]], dict[int, Counter[Level]]]:
+    """Each unit's answers in all fields (CT3a) and in land, construction and investment
+    (CT3b): one pass over the year's counts grouped by unit and whether the field is one of
+    CT3b's (two rows a unit at most, where grouping by field gave fifteen)."""
+    counts = level_counts(
+        db,
+        year_period(year),
+        lambda source: (source.table.unit_id, source.table.field.in_(CT3B_FIELDS)),
+        units=ids,
     )
-    return {int(key): levels for key, levels in count_levels(db, query).items() if key is not None}
+    every: dict[int, Counter[Level]] = {}
+    ct3b: dict[int, Counter[Level]] = {}
+    for (unit_id, in_ct3b), levels in counts.items():
+        every.setdefault(unit_id, Counter()).update(levels)
+        if in_ct3b:
+            ct3b[unit_id] = levels
+    return every, ct3b
 
 
 # --- each target, for one unit -------------------------------------------------------------
