@@ -129,19 +129,21 @@ def _in_person_days(db: Session, scope: Scope, year: int) -> dict[int, _InPerson
     start = datetime.combine(first_day - timedelta(days=6), time(), PROVINCE_TZ)
     end = datetime.combine(last_day + timedelta(days=7), time(), PROVINCE_TZ)
     local_day = cast(func.timezone(PROVINCE_TZ.key, Reception.received_at), Date)
+    # A row per unit, its days in one array: a year holds ~6,000 (unit, day) pairs.
     stmt = (
-        select(Reception.unit_id, local_day)
+        select(Reception.unit_id, func.array_agg(local_day.distinct()))
         .where(Reception.received_at >= start, Reception.received_at < end)
         .where(Reception.head_in_person)
-        .distinct()
+        .group_by(Reception.unit_id)
     )
-    in_person: dict[int, _InPerson] = {}
-    for unit_id, held_on in db.execute(scope(stmt, Perm.receptions_read, Reception.unit_id)):
-        record = in_person.setdefault(unit_id, _InPerson())
-        record.mondays.add(held_on - timedelta(days=held_on.weekday()))
-        if held_on.year == year:
-            record.days_in_month[held_on.month] += 1
-    return in_person
+    rows = db.execute(scope(stmt, Perm.receptions_read, Reception.unit_id))
+    return {
+        unit_id: _InPerson(
+            days_in_month=Counter(held_on.month for held_on in days if held_on.year == year),
+            mondays={held_on - timedelta(days=held_on.weekday()) for held_on in days},
+        )
+        for unit_id, days in rows
+    }
 
 
 def _after(mondays: list[date], start: date) -> list[date]:

@@ -207,6 +207,15 @@ class Reception(Searchable, Versioned, Base):
 
     __tablename__ = "receptions"
     __search_fields__ = ("citizen_name", "content", "receiver_name")
+    __table_args__ = (
+        # The heads' in-person days (the dashboard), read from this index alone.
+        Index(
+            "ix_receptions_head_in_person",
+            "received_at",
+            "unit_id",
+            postgresql_where=text("head_in_person"),
+        ),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id", ondelete="RESTRICT"), index=True)
