@@ -32,7 +32,7 @@ from api.indicators.schemas import (
     PetitionGroup,
     UnitCount,
 )
-from api.indicators.service import as_of, counted_units, readable_unit
+from api.indicators.service import as_of, counted_unit_ids, readable_unit
 from api.inspections.enums import PENDING_STATUSES
 from api.inspections.models import Recommendation
 from api.plans.enums import CLOSED_TASK_STATUSES
@@ -100,7 +100,7 @@ def _satisfaction(
         period,
         lambda source: (source.month, source.table.field),
         restrict=lambda stmt, column: readable(stmt, actor, Perm.surveys_read, column),
-        units=[u.id for u in counted_units(db, year, unit_id)],
+        units=counted_unit_ids(db, year, unit_id),
     )
     for (first_day, procedure_field), levels in counts.items():
         by_month[f"{first_day:%Y%m}"].update(levels)
@@ -178,17 +178,19 @@ def _rolled_up(stmt: Select[Any], keys: tuple[InstrumentedAttribute[Any], ...]) 
     return stmt.group_by(func.grouping_sets(*(tuple_(key) for key in keys), tuple_()))
 
 
+_ORIGINAL = aliased(Petition, name="original")  # built once: an alias proxies every column
+
+
 def _resubmitted(db: Session, scope: _Scope, first: date, last: date, today: date) -> Any:
     """Prolonged because sent again after a resolution (and not already late): the few
     petitions that name an original, joined to it."""
-    original = aliased(Petition)
     keys = _keys(Petition)
     stmt = _rolled_up(
         select(func.grouping(*keys), *keys, func.count())
-        .join(original, original.id == Petition.duplicate_of_id)
+        .join(_ORIGINAL, _ORIGINAL.id == Petition.duplicate_of_id)
         .where(
             Petition.received_on.between(first, last),
-            original.status.in_([s.value for s in SETTLED]),
+            _ORIGINAL.status.in_([s.value for s in SETTLED]),
             ~_late_in_resolution(today),
         ),
         keys,

@@ -9,8 +9,9 @@ a handful of grouped queries, whatever the number of units.
 from collections import Counter
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import ColumnElement, and_, func, literal, or_, select
+from sqlalchemy import ColumnElement, Select, and_, func, literal, or_, select
 from sqlalchemy.dialects.postgresql import distinct_on
 from sqlalchemy.orm import Session
 
@@ -71,17 +72,27 @@ class YearFacts:
     satisfaction_ct3b: dict[int, Counter[Level]]
 
 
-def counted_units(db: Session, year: int, unit_id: int | None = None) -> list[Unit]:
-    """Active units of the counted kinds that existed in `year`, by kind then name."""
+def _counted(stmt: Select[Any], year: int, unit_id: int | None) -> Select[Any]:
+    """Narrows `stmt` to the active units of the counted kinds that existed in `year`."""
     _, last = year_bounds(year)
-    stmt = select(Unit).where(
+    stmt = stmt.where(
         Unit.is_active,
         Unit.kind.in_(COUNTED_KINDS),
         or_(Unit.established_on.is_(None), Unit.established_on <= last),
     )
-    if unit_id is not None:
-        stmt = stmt.where(Unit.id == unit_id)
-    return list(db.scalars(stmt.order_by(Unit.kind, Unit.name, Unit.id)))
+    return stmt if unit_id is None else stmt.where(Unit.id == unit_id)
+
+
+def counted_units(db: Session, year: int, unit_id: int | None = None) -> list[Unit]:
+    """The units the targets count in `year`, by kind then name."""
+    return list(
+        db.scalars(_counted(select(Unit), year, unit_id).order_by(Unit.kind, Unit.name, Unit.id))
+    )
+
+
+def counted_unit_ids(db: Session, year: int, unit_id: int | None = None) -> list[int]:
+    """The ids of `counted_units`, without loading the units."""
+    return list(db.scalars(_counted(select(Unit.id), year, unit_id)))
 
 
 def load_facts(db: Session, year: int, units: list[Unit]) -> YearFacts:
