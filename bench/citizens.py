@@ -3,7 +3,7 @@
 import random
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from itertools import count
 from typing import Any, cast
 
@@ -89,11 +89,8 @@ VERBS = {
     CaseType.recommendation: "Kiến nghị xem xét",
     CaseType.feedback: "Phản ánh",
 }
-SESSIONS = {
-    SessionType.regular: 0.7,
-    SessionType.head_periodic: 0.22,
-    SessionType.head_unscheduled: 0.08,
-}
+# The office's own sessions; the head's periodic ones follow the duty (_sessions).
+OFFICE_SESSIONS = {SessionType.regular: 0.9, SessionType.head_unscheduled: 0.1}
 RESULTS = {
     ReceptionResult.guided: 0.38,
     ReceptionResult.petition_received: 0.32,
@@ -105,7 +102,11 @@ OUTCOMES = {
     ComplaintOutcome.partly_right: 0.25,
     ComplaintOutcome.wrong: 0.55,
 }
-RECEPTIONS_PER_YEAR = 20
+RECEPTIONS_PER_YEAR = 20  # the office's sessions per unit, besides the head's periodic ones
+# Each unit's head keeps the duty of Law on Citizen Reception art. 18 (a commune's chair one day
+# a week, a department head one a month) in this share of the weeks or months, drawn per unit:
+# most nearly always, so the dashboard names the few who lag, as in a real province.
+HEAD_DUTY_KEPT = (0.85, 1.0)
 # At most this share of the petitions comes from receptions (matters for small sizes only).
 FROM_RECEPTIONS_CAP = 0.25
 DUPLICATE_SHARE = 0.02
@@ -182,7 +183,7 @@ def generate_citizen_cases(p: Province, calendar: Calendar, petitions: int) -> R
     """Receptions (some filing a petition), then the other petitions up to `petitions`."""
     rng = p.rng("petitions")
     ctx = _Context(rng, p, calendar)
-    receptions, drafts = _receptions(p.rng("receptions"), p, _result_weights(p, petitions))
+    receptions, drafts = _receptions(p.rng("receptions"), p, petitions)
     drafts += _other_petitions(rng, p, max(petitions - len(drafts), 0))
     for draft in drafts:
         _walk(ctx, draft)
@@ -198,42 +199,75 @@ def generate_citizen_cases(p: Province, calendar: Calendar, petitions: int) -> R
     return ReceptionSet(receptions, ordered)
 
 
-def _result_weights(p: Province, petitions: int) -> dict[ReceptionResult, float]:
+def _result_weights(petitions: int, sessions: int) -> dict[ReceptionResult, float]:
     """RESULTS, with fewer sessions filing a petition when few petitions are wanted."""
-    sessions = RECEPTIONS_PER_YEAR * len(p.counted) * sum(s.days for s in p.years) / 365
     filing = ReceptionResult.petition_received
     share = min(RESULTS[filing], FROM_RECEPTIONS_CAP * petitions / max(sessions, 1))
     rest = (1 - share) / (1 - RESULTS[filing])
     return {r: share if r is filing else w * rest for r, w in RESULTS.items()}
 
 
-def _receptions(
-    rng: random.Random, p: Province, results: dict[ReceptionResult, float]
-) -> tuple[list[dict[str, Any]], list[Draft]]:
-    """About 20 sessions per unit and year; `petition_id` holds the index of the draft the
-    session filed until the petitions get their ids."""
-    rows: list[dict[str, Any]] = []
-    drafts: list[Draft] = []
-    ids = count(1)
+Session = tuple[UnitInfo, datetime, SessionType]
+
+
+def _sessions(rng: random.Random, p: Province) -> list[Session]:
+    """About 20 sessions of the office per unit and year, and the head's periodic ones: one
+    day in most weeks (communes and wards) or months (the others)."""
+    sessions: list[Session] = []
     for unit in p.counted:
+        kept = rng.uniform(*HEAD_DUTY_KEPT)
         for span in p.years:
             for _ in range(round(RECEPTIONS_PER_YEAR * span.days / 365 * rng.uniform(0.6, 1.4))):
-                rows.append(_reception(rng, p, unit, span, next(ids), results, drafts))
+                day = working_day(rng, span.first, span.last, p.holidays)
+                sessions.append((unit, office_time(rng, day), pick(rng, OFFICE_SESSIONS)))
+            for first, last in _duty_periods(span, weekly=unit.is_local):
+                if chance(rng, kept):
+                    day = working_day(rng, first, last, p.holidays)
+                    sessions.append((unit, office_time(rng, day), SessionType.head_periodic))
+    return sessions
+
+
+def _duty_periods(span: YearSpan, weekly: bool) -> Iterator[tuple[date, date]]:
+    """The working weeks (Monday to Friday) or the months of `span`, clipped to it."""
+    if weekly:
+        monday = span.first - timedelta(days=span.first.weekday())
+        while monday <= span.last:
+            first, last = max(monday, span.first), min(monday + timedelta(days=4), span.last)
+            if first <= last:  # not a week whose working days lie outside the span
+                yield first, last
+            monday += timedelta(days=7)
+        return
+    first = span.first
+    while first <= span.last:
+        following = (first.replace(day=28) + timedelta(days=4)).replace(day=1)
+        yield first, min(following - timedelta(days=1), span.last)
+        first = following
+
+
+def _receptions(
+    rng: random.Random, p: Province, petitions: int
+) -> tuple[list[dict[str, Any]], list[Draft]]:
+    """Every session of `_sessions`; `petition_id` holds the index of the draft the session
+    filed until the petitions get their ids."""
+    sessions = _sessions(rng, p)
+    results = _result_weights(petitions, len(sessions))
+    rows: list[dict[str, Any]] = []
+    drafts: list[Draft] = []
+    for reception_id, session in enumerate(sessions, start=1):
+        rows.append(_reception(rng, p, session, reception_id, results, drafts))
     return rows, drafts
 
 
 def _reception(
     rng: random.Random,
     p: Province,
-    unit: UnitInfo,
-    span: YearSpan,
+    session: Session,
     reception_id: int,
     results: dict[ReceptionResult, float],
     drafts: list[Draft],
 ) -> dict[str, Any]:
-    session = pick(rng, SESSIONS)
-    head_session = session is not SessionType.regular
-    received_at = office_time(rng, working_day(rng, span.first, span.last, p.holidays))
+    unit, received_at, session_type = session
+    head_session = session_type is not SessionType.regular
     draft = _new_draft(
         rng, p, unit, received_at.astimezone(PROVINCE_TZ).date(), PetitionSource.reception
     )
@@ -242,9 +276,9 @@ def _reception(
         "id": reception_id,
         "unit_id": unit.id,
         "received_at": received_at,
-        "session_type": session.value,
+        "session_type": session_type.value,
         "receiver_name": person_name(rng),
-        "head_in_person": chance(rng, 0.85 if head_session else 0.03),
+        "head_in_person": chance(rng, 0.95 if head_session else 0.03),
         "citizen_name": draft.petitioner_name,
         "citizen_id_number": draft.petitioner_id_number,
         "citizen_address": draft.petitioner_address,
