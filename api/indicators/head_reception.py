@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Select, cast, func, or_, select
+from sqlalchemy import Date, Integer, Select, cast, func, or_, select
 from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from api.auth.policy import Perm
@@ -129,9 +129,16 @@ def _in_person_days(db: Session, scope: Scope, year: int) -> dict[int, _InPerson
     start = datetime.combine(first_day - timedelta(days=6), time(), PROVINCE_TZ)
     end = datetime.combine(last_day + timedelta(days=7), time(), PROVINCE_TZ)
     local_day = cast(func.timezone(PROVINCE_TZ.key, Reception.received_at), Date)
-    # A row per unit, its days in one array: a year holds ~6,000 (unit, day) pairs.
+    # Monday of the day's ISO week (date_part, not extract: extract makes a slower numeric).
+    monday = local_day - cast(func.date_part("isodow", local_day), Integer) + 1
+    # A row per unit, its days and their weeks in two arrays: a year holds ~6,000 (unit, day)
+    # pairs, and the database does the date arithmetic far faster than Python.
     stmt = (
-        select(Reception.unit_id, func.array_agg(local_day.distinct()))
+        select(
+            Reception.unit_id,
+            func.array_agg(local_day.distinct()),
+            func.array_agg(monday.distinct()),
+        )
         .where(Reception.received_at >= start, Reception.received_at < end)
         .where(Reception.head_in_person)
         .group_by(Reception.unit_id)
@@ -140,9 +147,9 @@ def _in_person_days(db: Session, scope: Scope, year: int) -> dict[int, _InPerson
     return {
         unit_id: _InPerson(
             days_in_month=Counter(held_on.month for held_on in days if held_on.year == year),
-            mondays={held_on - timedelta(days=held_on.weekday()) for held_on in days},
+            mondays=set(mondays),
         )
-        for unit_id, days in rows
+        for unit_id, days, mondays in rows
     }
 
 
