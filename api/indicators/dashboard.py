@@ -5,14 +5,7 @@ from collections import Counter
 from datetime import date
 from typing import Any
 
-from sqlalchemy import (
-    ColumnElement,
-    Select,
-    and_,
-    func,
-    select,
-    tuple_,
-)
+from sqlalchemy import ColumnElement, Select, and_, func, select, tuple_
 from sqlalchemy.orm import InstrumentedAttribute, Session, aliased
 
 from api.auth.policy import Actor, Perm, ensure_readable, readable
