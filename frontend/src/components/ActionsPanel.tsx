@@ -3,7 +3,7 @@ import dayjs from 'dayjs';
 import { useId, useState } from 'react';
 import { errorMessage } from '../api/problem';
 import { foldVietnamese } from '../format/text';
-import { ConflictAlert, saveFailure } from '../records';
+import { ConflictAlert, isConflict, saveFailure } from '../records';
 
 /**
  * The workflow actions of a record (a petition, an inspection recommendation, a report): one
@@ -191,9 +191,7 @@ function ActionForm<A extends string>(props: ActionFormProps<A>) {
       aria-label={label}
     >
       {spec.description && <Typography.Paragraph>{spec.description}</Typography.Paragraph>}
-      {problem && (problem.kind === 'stale' || problem.kind === 'conflict') && (
-        <ConflictAlert failure={problem} onReload={onReload} />
-      )}
+      {problem && isConflict(problem) && <ConflictAlert failure={problem} onReload={onReload} />}
       {alertText && (
         <Alert
           type="error"

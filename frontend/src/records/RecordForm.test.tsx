@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../api/problem';
 import { apiBody, type FieldDef, formValues } from './fields';
-import { RecordForm } from './RecordForm';
+import { FailureAlert, RecordForm } from './RecordForm';
 
 const FIELDS: FieldDef[] = [
   { name: 'full_name', label: 'Họ và tên', kind: 'text', required: true },
@@ -147,5 +147,28 @@ describe('RecordForm', { timeout: 30_000 }, () => {
     expect(alert).toHaveTextContent("Tên đăng nhập 'canbo' đã được dùng");
     expect(alert).not.toHaveTextContent('người khác sửa');
     expect(within(alert).getByRole('button', { name: 'Tải lại' })).toBeInTheDocument();
+  });
+});
+
+describe('FailureAlert', () => {
+  it('a stale version offers the reload', async () => {
+    const onReload = vi.fn();
+    wrap(<FailureAlert error={problem(412)} onReload={onReload} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Bản ghi đã bị người khác sửa');
+    await userEvent.click(screen.getByRole('button', { name: 'Tải lại' }));
+    expect(onReload).toHaveBeenCalledTimes(1);
+  });
+
+  it('a conflict shows the API’s reason with the reload', () => {
+    wrap(<FailureAlert error={problem(409, [], 'Kế hoạch đã ban hành')} onReload={vi.fn()} />);
+    expect(screen.getByRole('alert')).toHaveTextContent('Kế hoạch đã ban hành');
+    expect(screen.getByRole('button', { name: 'Tải lại' })).toBeInTheDocument();
+  });
+
+  it('any other error is shown as it is, without a reload', () => {
+    wrap(<FailureAlert error={problem(403, [], 'Không có quyền')} onReload={vi.fn()} />);
+    expect(screen.getByText('Không tải được dữ liệu')).toBeInTheDocument();
+    expect(screen.getByText('Không có quyền')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Tải lại' })).not.toBeInTheDocument();
   });
 });

@@ -2,7 +2,14 @@ import { Alert, Button, Col, Flex, Form, Row } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/problem';
 import { apiBody, FieldInput, type FieldDef, formValues, type FormValues } from './fields';
-import { type SaveFailure, saveFailure, STALE_MESSAGE } from './problems';
+import { QueryError } from '../components/QueryError';
+import {
+  type ConflictFailure,
+  isConflict,
+  type SaveFailure,
+  saveFailure,
+  STALE_MESSAGE,
+} from './problems';
 
 /**
  * A save refused because the record changed meanwhile (412: "someone else changed it") or
@@ -13,7 +20,7 @@ export function ConflictAlert({
   failure,
   onReload,
 }: {
-  failure: Extract<SaveFailure, { kind: 'stale' | 'conflict' }>;
+  failure: ConflictFailure;
   onReload?: () => void;
 }) {
   return (
@@ -34,6 +41,19 @@ export function ConflictAlert({
   );
 }
 
+/**
+ * What a failed delete or action shows above a record: a conflict with its reload button, or
+ * the error.
+ */
+export function FailureAlert({ error, onReload }: { error: unknown; onReload: () => void }) {
+  const failure = saveFailure(error, []);
+  return isConflict(failure) ? (
+    <ConflictAlert failure={failure} onReload={onReload} />
+  ) : (
+    <QueryError error={error} />
+  );
+}
+
 /** The alert of a failed save other than field errors (those are drawn next to the fields). */
 export function SaveFailureAlert({
   failure,
@@ -43,9 +63,7 @@ export function SaveFailureAlert({
   onReload?: () => void;
 }) {
   if (!failure) return null;
-  if (failure.kind === 'stale' || failure.kind === 'conflict') {
-    return <ConflictAlert failure={failure} onReload={onReload} />;
-  }
+  if (isConflict(failure)) return <ConflictAlert failure={failure} onReload={onReload} />;
   const message =
     failure.kind === 'fields'
       ? failure.other.length > 0

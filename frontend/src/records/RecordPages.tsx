@@ -10,8 +10,7 @@ import { NotAllowed, NotFound } from '../pages/Problems';
 import { RECORDS_KEY, recordKeys, useRenderContext } from './context';
 import type { RecordDefinition } from './definition';
 import type { Versioned } from './http';
-import { saveFailure } from './problems';
-import { ConflictAlert, RecordForm } from './RecordForm';
+import { FailureAlert, RecordForm } from './RecordForm';
 import { RecordList } from './RecordList';
 
 function useRecord<Row extends Versioned>(def: RecordDefinition<Row>) {
@@ -89,7 +88,6 @@ function DetailPage<Row extends Versioned>({ def }: { def: RecordDefinition<Row>
     return <QueryError error={record.error} onRetry={() => void record.refetch()} />;
   const row = record.data;
   const title = def.recordTitle(row);
-  const sorted = failure ? saveFailure(failure, []) : null;
 
   return (
     <>
@@ -125,18 +123,15 @@ function DetailPage<Row extends Versioned>({ def }: { def: RecordDefinition<Row>
           </>
         }
       />
-      {sorted &&
-        (sorted.kind === 'stale' || sorted.kind === 'conflict' ? (
-          <ConflictAlert
-            failure={sorted}
-            onReload={() => {
-              setFailure(null);
-              void record.refetch();
-            }}
-          />
-        ) : (
-          <QueryError error={failure} />
-        ))}
+      {failure !== null && (
+        <FailureAlert
+          error={failure}
+          onReload={() => {
+            setFailure(null);
+            void record.refetch();
+          }}
+        />
+      )}
       {def.detail && (
         <Card size="small" style={{ marginBottom: 16 }}>
           <Descriptions

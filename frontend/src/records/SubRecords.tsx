@@ -7,8 +7,7 @@ import { RECORDS_KEY, useRenderContext } from './context';
 import type { ColumnDef, RenderContext } from './definition';
 import type { FieldDef } from './fields';
 import type { Versioned } from './http';
-import { saveFailure } from './problems';
-import { ConflictAlert, RecordForm } from './RecordForm';
+import { FailureAlert, RecordForm } from './RecordForm';
 import { DeleteButton } from './RecordPages';
 
 export interface SubRecordsProps<Row extends Versioned> {
@@ -39,7 +38,6 @@ export function SubRecords<Row extends Versioned>(props: SubRecordsProps<Row>) {
   const rows = useQuery({ queryKey: [...RECORDS_KEY, ...queryKey], queryFn: load });
   const [editing, setEditing] = useState<Row | 'new' | null>(null);
   const [failure, setFailure] = useState<unknown>(null);
-  const sorted = failure ? saveFailure(failure, []) : null;
   const refresh = () => queryClient.invalidateQueries({ queryKey: RECORDS_KEY });
   const hasRowButtons = Boolean(update || remove || props.rowActions);
 
@@ -60,18 +58,15 @@ export function SubRecords<Row extends Versioned>(props: SubRecordsProps<Row>) {
       }
     >
       {rows.isError && <QueryError error={rows.error} onRetry={() => void rows.refetch()} />}
-      {sorted &&
-        (sorted.kind === 'stale' || sorted.kind === 'conflict' ? (
-          <ConflictAlert
-            failure={sorted}
-            onReload={() => {
-              setFailure(null);
-              void refresh();
-            }}
-          />
-        ) : (
-          <QueryError error={failure} />
-        ))}
+      {failure !== null && (
+        <FailureAlert
+          error={failure}
+          onReload={() => {
+            setFailure(null);
+            void refresh();
+          }}
+        />
+      )}
       <Table<Row>
         rowKey="id"
         size="small"

@@ -37,7 +37,7 @@
  * - Child records of a detail (tasks, findings) with modal forms: `SubRecords`.
  *   Other calls (actions, sub-collections) with the same error handling: `call.get/post/…`.
  * - The pieces work alone too: `RecordList`, `RecordForm` (any fields, any submit),
- *   `DeleteButton`, `ConflictAlert`, `SaveFailureAlert`, `ListFilter`.
+ *   `DeleteButton`, `ConflictAlert`, `FailureAlert`, `SaveFailureAlert`, `ListFilter`.
  */
 export { useRenderContext, RECORDS_KEY, recordKeys } from './context';
 export type {
@@ -62,9 +62,9 @@ export {
   writeListState,
 } from './listState';
 export type { ListState } from './listState';
-export { fieldErrors, saveFailure, STALE_MESSAGE } from './problems';
-export type { FieldError, SaveFailure } from './problems';
-export { ConflictAlert, RecordForm, SaveFailureAlert } from './RecordForm';
+export { fieldErrors, isConflict, saveFailure, STALE_MESSAGE } from './problems';
+export type { ConflictFailure, FieldError, SaveFailure } from './problems';
+export { ConflictAlert, FailureAlert, RecordForm, SaveFailureAlert } from './RecordForm';
 export { RecordList, useListState } from './RecordList';
 export { DeleteButton, RecordScreens } from './RecordPages';
 export { SubRecords } from './SubRecords';

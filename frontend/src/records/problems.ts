@@ -55,6 +55,14 @@ export type SaveFailure =
   | { kind: 'conflict'; detail: string }
   | { kind: 'other'; error: unknown };
 
+/** A save refused for a stale version (412/428) or a clash with what is stored (409). */
+export type ConflictFailure = Extract<SaveFailure, { kind: 'stale' | 'conflict' }>;
+
+/** Whether `failure` is shown by `ConflictAlert`, with its reload button. */
+export function isConflict(failure: SaveFailure): failure is ConflictFailure {
+  return failure.kind === 'stale' || failure.kind === 'conflict';
+}
+
 /** Sorts a failed save into what the form shows. */
 export function saveFailure(error: unknown, formFields: readonly string[]): SaveFailure {
   if (error instanceof ApiError) {

@@ -8,13 +8,7 @@ import { useMe } from '../../auth/context';
 import { PageHeader } from '../../components/PageHeader';
 import { QueryError } from '../../components/QueryError';
 import { formatDate, formatDateTime, NO_VALUE } from '../../format/format';
-import {
-  ConflictAlert,
-  DeleteButton,
-  RecordForm,
-  saveFailure,
-  useRenderContext,
-} from '../../records';
+import { DeleteButton, FailureAlert, RecordForm, useRenderContext } from '../../records';
 import { invalidateReceptionData } from '../petitions/api';
 import {
   filePetition,
@@ -134,7 +128,6 @@ export default function ReceptionDetailPage() {
   if (!reception.data) return <Skeleton active paragraph={{ rows: 8 }} />;
   const row = reception.data;
   const writable = mayWriteFor(me, row.unit_id);
-  const sorted = failure ? saveFailure(failure, []) : null;
 
   async function file() {
     setFiling(true);
@@ -200,12 +193,7 @@ export default function ReceptionDetailPage() {
           )
         }
       />
-      {sorted &&
-        (sorted.kind === 'stale' || sorted.kind === 'conflict' ? (
-          <ConflictAlert failure={sorted} onReload={reload} />
-        ) : (
-          <QueryError error={failure} />
-        ))}
+      {failure !== null && <FailureAlert error={failure} onReload={reload} />}
       <Card size="small" title={editing ? 'Sửa buổi tiếp công dân' : undefined}>
         {editing ? (
           <RecordForm<Reception>

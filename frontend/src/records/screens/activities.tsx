@@ -8,6 +8,7 @@ import { foldVietnamese } from '../../format/text';
 import {
   call,
   ConflictAlert,
+  isConflict,
   type Page,
   RECORDS_KEY,
   type RecordDefinition,
@@ -76,7 +77,7 @@ function TrainingAttendance({ activity, me }: { activity: Activity; me: Me }) {
       style={{ marginBottom: 16 }}
     >
       {sorted &&
-        (sorted.kind === 'stale' || sorted.kind === 'conflict' ? (
+        (isConflict(sorted) ? (
           <ConflictAlert
             failure={sorted}
             onReload={() => {
