@@ -26,6 +26,17 @@ export function menu(page: Page) {
   return page.getByRole('navigation', { name: 'Chức năng' }).getByRole('menuitem');
 }
 
+/**
+ * Picks an option of the select labelled `label` by keyboard, as a person would: type part
+ * of the option, Enter picks the first match. Returns once the list has closed: it closes
+ * with an animation, and an accessibility check while it shows reads its options.
+ */
+export async function choose(page: Page, label: string, option: string): Promise<void> {
+  await page.getByLabel(label, { exact: true }).fill(option);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('listbox')).toHaveCount(0);
+}
+
 /** No accessibility violation of impact serious or critical (WCAG 2.1 A and AA rules). */
 export async function expectAccessible(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page })

@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Page, expect as baseExpect, test } from '@playwright/test';
-import { apiToken, expectAccessible, logIn, screenshot } from './helpers';
+import { apiToken, choose, expectAccessible, logIn, screenshot } from './helpers';
 
 // Lazily loaded screens and antd inputs on a shared two-core machine: longer than 7 s at times.
 const expect = baseExpect.configure({ timeout: 20_000 });
@@ -37,12 +37,6 @@ async function typeDate(page: Page, label: string, value: string): Promise<void>
   await input.fill(value);
   await input.press('Enter');
   await expect(input).toHaveValue(value);
-}
-
-/** By keyboard: type part of the label, Enter picks the first match. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).fill(option);
-  await page.keyboard.press('Enter');
 }
 
 async function petitionsNamed(request: APIRequestContext, token: string, name: string) {

@@ -1,5 +1,5 @@
 import { type APIRequestContext, type Page, expect as baseExpect, test } from '@playwright/test';
-import { apiToken, expectAccessible, logIn, screenshot } from './helpers';
+import { apiToken, choose, expectAccessible, logIn, screenshot } from './helpers';
 
 // Each step waits on a reload and a lazily loaded screen: on a shared two-core machine under
 // load that takes longer than the suite's 7 s now and then.
@@ -41,12 +41,6 @@ async function receivedOnDashboard(page: Page): Promise<number> {
 async function logOut(page: Page): Promise<void> {
   await page.getByRole('button', { name: 'Đăng xuất' }).click();
   await expect(page).toHaveURL(/\/login/);
-}
-
-/** By keyboard, as a person would: type part of the label, Enter picks the first match. */
-async function choose(page: Page, label: string, option: string): Promise<void> {
-  await page.getByLabel(label, { exact: true }).fill(option);
-  await page.keyboard.press('Enter');
 }
 
 test.describe('receptions and petitions', () => {
