@@ -1,8 +1,8 @@
 import { Alert, Button, Col, Flex, Form, Row } from 'antd';
 import { useMemo, useState } from 'react';
 import { errorMessage } from '../api/problem';
-import { apiBody, FieldInput, type FieldDef, formValues, type FormValues } from './fields';
 import { QueryError } from '../components/QueryError';
+import { apiBody, FieldInput, type FieldDef, formValues, type FormValues } from './fields';
 import {
   type ConflictFailure,
   isConflict,
