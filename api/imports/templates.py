@@ -5,25 +5,19 @@ import csv
 import io
 
 from openpyxl import Workbook
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from api.common.sheets import append_row
 from api.imports.engine import ImportKind
 from api.units.models import Unit
 
 HEADER_FILL = PatternFill("solid", fgColor="DDEBF7")
 REQUIRED_FONT = Font(bold=True, color="C00000")
 DATA_ROWS = 5000  # dropdowns reach this far down the sheet
-
-
-def _cell_text(value: str | None) -> str | None:
-    """Text a worksheet can hold: XML 1.0 has no place for most control characters, which a
-    unit's name typed through the API may carry."""
-    return ILLEGAL_CHARACTERS_RE.sub("", value) if value is not None else None
 
 
 def template_csv(kind: ImportKind) -> bytes:
@@ -38,8 +32,8 @@ def template_xlsx(db: Session, kind: ImportKind) -> bytes:
     book = Workbook()
     sheet = book.active
     sheet.title = kind.label[:31]
-    sheet.append([column.label for column in kind.columns])
-    sheet.append([column.example for column in kind.columns])
+    append_row(sheet, [column.label for column in kind.columns])
+    append_row(sheet, [column.example for column in kind.columns])
     lists = book.create_sheet("Danh mục")
     for index, column in enumerate(kind.columns, start=1):
         letter = get_column_letter(index)
@@ -66,13 +60,13 @@ def template_xlsx(db: Session, kind: ImportKind) -> bytes:
             sheet.add_data_validation(validation)
     sheet.freeze_panes = "A2"
     units = book.create_sheet("Đơn vị")
-    units.append(["Mã đơn vị", "Tên đơn vị", "Mã định danh điện tử", "Loại"])
+    append_row(units, ["Mã đơn vị", "Tên đơn vị", "Mã định danh điện tử", "Loại"])
     for code, name, agency, unit_kind in db.execute(
         select(Unit.code, Unit.name, Unit.agency_code, Unit.kind)
         .where(Unit.is_active)
         .order_by(Unit.code)
     ):
-        units.append([_cell_text(code), _cell_text(name), _cell_text(agency), unit_kind.label])
+        append_row(units, [code, name, agency, unit_kind.label])
     units.column_dimensions["A"].width, units.column_dimensions["B"].width = 16, 50
     buffer = io.BytesIO()
     book.save(buffer)

@@ -10,6 +10,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from sqlalchemy.orm import Session
 
 from api.auth.policy import Actor, Perm, ensure_readable
+from api.common.sheets import append_row
 from api.indicators.enums import IndicatorCode
 from api.indicators.service import (
     YearFacts,
@@ -30,7 +31,7 @@ def _met_label(met: bool | None) -> str:
 
 
 def _header(sheet: Worksheet, titles: list[str], widths: list[int]) -> None:
-    sheet.append(titles)
+    append_row(sheet, titles)
     for index, width in enumerate(widths, start=1):
         cell = sheet.cell(row=sheet.max_row, column=index)
         cell.font, cell.fill = HEADER, HEADER_FILL
@@ -46,8 +47,8 @@ def indicators_workbook(db: Session, actor: Actor, year: int) -> bytes:
     book = Workbook()
     summary = book.active
     summary.title = "Chỉ tiêu"
-    summary.append([f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH CHỈ THỊ 05-CT/TU NĂM {year}"])
-    summary.append([f"Số liệu tính đến ngày {day:%d/%m/%Y}"])
+    append_row(summary, [f"KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH CHỈ THỊ 05-CT/TU NĂM {year}"])
+    append_row(summary, [f"Số liệu tính đến ngày {day:%d/%m/%Y}"])
     summary["A1"].font = Font(bold=True, size=13)
     _header(
         summary,
@@ -64,7 +65,8 @@ def indicators_workbook(db: Session, actor: Actor, year: int) -> bytes:
         [8, 70, 10, 10, 10, 10, 16, 12],
     )
     for target in province_indicators(facts):
-        summary.append(
+        append_row(
+            summary,
             [
                 target.code.value,
                 target.name,
@@ -74,7 +76,7 @@ def indicators_workbook(db: Session, actor: Actor, year: int) -> bytes:
                 target.denominator,
                 _met_label(target.met),
                 len(target.falling_short),
-            ]
+            ],
         )
         row = summary.max_row
         for column in (3, 4):
@@ -91,7 +93,7 @@ def indicators_workbook(db: Session, actor: Actor, year: int) -> bytes:
 
 def _target_sheet(book: Workbook, code: IndicatorCode, facts: YearFacts) -> None:
     sheet = book.create_sheet(code.value)
-    sheet.append([f"{code.value}. {code.label}"])
+    append_row(sheet, [f"{code.value}. {code.label}"])
     sheet["A1"].font = Font(bold=True)
     _header(
         sheet,
@@ -109,7 +111,8 @@ def _target_sheet(book: Workbook, code: IndicatorCode, facts: YearFacts) -> None
         [6, 14, 45, 14, 10, 10, 10, 16, 50],
     )
     for number, (unit, outcome) in enumerate(unit_outcomes(code, facts), start=1):
-        sheet.append(
+        append_row(
+            sheet,
             [
                 number,
                 unit.code,
@@ -120,7 +123,7 @@ def _target_sheet(book: Workbook, code: IndicatorCode, facts: YearFacts) -> None
                 outcome.value,
                 _met_label(outcome.met),
                 outcome.reason,
-            ]
+            ],
         )
         row = sheet.max_row
         sheet.cell(row=row, column=7).number_format = PERCENT

@@ -6,6 +6,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from api.common.csv_export import Column
+from api.common.sheets import append_row
 from api.config import PROVINCE_TZ
 from api.indicators.export import MISSED_FILL, PERCENT, _header
 from api.reports.documents import met_label
@@ -66,13 +67,14 @@ def summary_workbook(c: Consolidation) -> bytes:
     book = Workbook()
     targets = book.active
     targets.title = "Chỉ tiêu"
-    targets.append([f"TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ THỊ 05-CT/TU — {period.label.upper()}"])
+    append_row(targets, [f"TỔNG HỢP KẾT QUẢ THỰC HIỆN CHỈ THỊ 05-CT/TU — {period.label.upper()}"])
     targets["A1"].font = Font(bold=True, size=13)
-    targets.append(
+    append_row(
+        targets,
         [
             f"Số liệu từ ngày {period.data_from:%d/%m/%Y} đến ngày {period.data_to:%d/%m/%Y}; "
             f"tổng hợp từ {len(c.received)} báo cáo đã gửi"
-        ]
+        ],
     )
     _header(
         targets,
@@ -80,7 +82,8 @@ def summary_workbook(c: Consolidation) -> bytes:
         [8, 70, 10, 10, 10, 10, 16, 60],
     )
     for t in c.targets:
-        targets.append(
+        append_row(
+            targets,
             [
                 t.code.value,
                 t.name,
@@ -90,7 +93,7 @@ def summary_workbook(c: Consolidation) -> bytes:
                 t.denominator,
                 met_label(t.met),
                 ", ".join(c.falling_short.get(t.code, [])),
-            ]
+            ],
         )
         targets.cell(targets.max_row, 3).number_format = PERCENT
         targets.cell(targets.max_row, 4).number_format = PERCENT
@@ -124,7 +127,7 @@ def summary_workbook(c: Consolidation) -> bytes:
                 f.dialogues.held,
                 f.dialogues.participants,
             ]
-        units.append(row)
+        append_row(units, row)
         units.cell(units.max_row, 6).number_format = PERCENT
 
     status = book.create_sheet("Tình hình báo cáo")
@@ -135,7 +138,8 @@ def summary_workbook(c: Consolidation) -> bytes:
     )
     for line in c.lines:
         sent = line.report.first_submitted_at
-        status.append(
+        append_row(
+            status,
             [
                 line.unit.code,
                 line.unit.name,
@@ -143,7 +147,7 @@ def summary_workbook(c: Consolidation) -> bytes:
                 sent.astimezone(PROVINCE_TZ).strftime("%d/%m/%Y %H:%M") if sent else None,
                 None if line.late is None else ("Muộn" if line.late else "Đúng hạn"),
                 "Có" if line.missing else "",
-            ]
+            ],
         )
         if line.late or line.missing:
             status.cell(status.max_row, 3).fill = MISSED_FILL
@@ -156,8 +160,9 @@ def summary_workbook(c: Consolidation) -> bytes:
     )
     for line in c.received:
         if line.report.difficulties or line.report.proposals:
-            notes.append(
-                [line.unit.code, line.unit.name, line.report.difficulties, line.report.proposals]
+            append_row(
+                notes,
+                [line.unit.code, line.unit.name, line.report.difficulties, line.report.proposals],
             )
     buffer = BytesIO()
     book.save(buffer)

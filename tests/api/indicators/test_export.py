@@ -82,3 +82,16 @@ def test_only_provincial_roles_export(client, auth, province):
     assert_problem(
         client.get("/api/v1/indicators/export?year=2026", headers=auth("canbo.hoalu")), 404
     )
+
+
+def test_text_a_worksheet_cannot_hold_is_left_out(client, auth, db, province):
+    """A unit's name typed through the API or imported may hold control characters, which
+    XML 1.0, and so a workbook, cannot; the name in the database stays as it was."""
+    province.dong.name = "Xã\x03 Đông\x19 Thử"
+    db.commit()
+    response = client.get("/api/v1/indicators/export?year=2026&format=xlsx", headers=auth("sonv"))
+    assert response.status_code == 200
+    ct5 = list(load_workbook(BytesIO(response.content))["CT5"].iter_rows(values_only=True))
+    assert {row[1]: row[2] for row in ct5[2:]}["T-DONG"] == "Xã Đông Thử"
+    db.refresh(province.dong)
+    assert province.dong.name == "Xã\x03 Đông\x19 Thử"
